@@ -1,0 +1,160 @@
+"""Write N synthetic, realistic disclosure records (and, for comparison, N plain Markdown articles).
+
+python bench/generate.py records 10000 /tmp/bench/disclosures
+python bench/generate.py articles 10000 /tmp/bench/articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TOPICS = [
+    "stop and search",
+    "domestic abuse",
+    "road safety",
+    "police officers",
+    "finance",
+    "ANPR",
+    "custody",
+    "firearms",
+    "drones",
+    "body-worn video",
+    "knife crime",
+    "hate crime",
+    "cybercrime",
+    "fraud",
+    "missing people",
+    "vehicle fleet",
+    "overtime",
+    "police staff",
+    "misconduct",
+    "taser",
+    "speed cameras",
+    "county lines",
+    "modern slavery",
+    "burglary",
+]
+SUBJECTS = [
+    "reports of {t}",
+    "spending on {t}",
+    "complaints about {t}",
+    "training in {t}",
+    "incidents involving {t}",
+    "staff assigned to {t}",
+    "contracts for {t}",
+]
+EXEMPTIONS = [
+    ("40(2)", False),
+    ("31(1)(a)(b)", True),
+    ("24(1)", True),
+    ("30(1)(a)", True),
+    ("38(1)(a)", True),
+    ("43(2)", True),
+    ("21(1)", False),
+    ("12", False),
+    ("22(1)", True),
+    ("42(1)", True),
+    ("23(5)", False),
+]
+OUTCOMES = ["disclosed", "partially-disclosed", "refused", "not-held", "neither-confirm-nor-deny"]
+PARAGRAPH = (
+    "We have searched the records held by the force for the period you asked about. "
+    "The figures below come from our crime and incident systems and were correct when "
+    "the search was made; they may change as records are updated."
+)
+
+
+def record(n: int, rng: random.Random) -> dict[str, Any]:
+    topics = rng.sample(TOPICS, rng.randint(1, 3))
+    subject = rng.choice(SUBJECTS).format(t=topics[0])
+    received = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3650))
+    responded = received + dt.timedelta(days=rng.randint(5, 40))
+    outcome = rng.choice(OUTCOMES)
+    questions = [
+        {
+            "text": f"How many {subject} were recorded in {received.year - k}?",
+            "outcome": outcome,
+            "answer": PARAGRAPH if outcome in ("disclosed", "partially-disclosed") else None,
+        }
+        for k in range(rng.randint(1, 4))
+    ]
+    for question in questions:
+        if question["answer"] is None:
+            del question["answer"]
+    data: dict[str, Any] = {
+        "reference": f"{n:06d}-{responded.year % 100:02d}",
+        "title": subject[0].upper() + subject[1:],
+        "received": received.isoformat(),
+        "responded": responded.isoformat(),
+        "topics": topics,
+        "questions": questions,
+        "response": PARAGRAPH + "\n\n" + PARAGRAPH,
+    }
+    if outcome != "disclosed" and outcome != "not-held":
+        section, qualified = rng.choice(EXEMPTIONS)
+        exemption: dict[str, Any] = {"section": section, "reason": PARAGRAPH}
+        if qualified:
+            exemption["public_interest"] = PARAGRAPH
+        if outcome == "neither-confirm-nor-deny":
+            section, exemption["section"] = "23(5)", "23(5)"
+            exemption["ncnd"] = True
+            exemption.pop("public_interest", None)
+        data["exemptions"] = [exemption]
+    if outcome in ("disclosed", "partially-disclosed"):
+        years = [str(received.year - k) for k in range(3)]
+        rows = ["Reported", "Resolved"]
+        values = [[rng.choice([0, rng.randint(5, 400)]) for _ in years] for _ in rows]
+        data["figures"] = [
+            {
+                "caption": f"{subject.capitalize()} by year",
+                "unit": "count",
+                "rows": rows,
+                "columns": years,
+                "values": values,
+                "row_totals": [sum(row) for row in values],
+                "column_totals": [sum(col) for col in zip(*values, strict=True)],
+                "total": sum(map(sum, values)),
+            }
+        ]
+    return data
+
+
+def article(n: int, rng: random.Random) -> str:
+    topics = rng.sample(TOPICS, 2)
+    day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3650))
+    return (
+        f"Title: Article {n} about {topics[0]}\nDate: {day.isoformat()}\n"
+        f"Category: {topics[1]}\nTags: {', '.join(topics)}\n\n"
+        f"{PARAGRAPH}\n\n{PARAGRAPH}\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("kind", choices=["records", "articles"])
+    parser.add_argument("count", type=int)
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    rng = random.Random(20251127)
+    for n in range(1, args.count + 1):
+        if args.kind == "records":
+            data = record(n, rng)
+            path = args.folder / data["responded"][:4] / f"{data['reference']}.yaml"
+            text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        else:
+            path = args.folder / f"article-{n:06d}.md"
+            text = article(n, rng)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

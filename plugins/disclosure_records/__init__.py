@@ -1,0 +1,54 @@
+"""Pelican plugin: load and check every disclosure record before anything is written.
+
+A bad record stops the build with one line per problem and no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from pelican import signals
+from pelican.generators import Generator
+
+from foilog.log import load_log
+from foilog.settings import SettingsError, read_settings
+
+
+class BuildStopped(SystemExit):
+    """Stops the build cleanly: the reasons were already printed, one per line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        for line in lines:
+            sys.stderr.write(line + "\n")
+        super().__init__(1)
+
+
+class DisclosureRecordsGenerator(Generator):
+    def generate_context(self) -> None:
+        try:
+            site = read_settings(self.settings)
+        except SettingsError as error:
+            raise BuildStopped(
+                [f"settings: {line}" for line in str(error).splitlines()]
+                + ["The build stopped: fix the settings above. Nothing was published."]
+            ) from None
+        log, problems = load_log(site)
+        if problems:
+            files = len({p.file for p in problems})
+            raise BuildStopped(
+                [str(p) for p in problems]
+                + [
+                    f"The build stopped: {len(problems)} problem(s) in {files} record(s). "
+                    "Nothing was published."
+                ]
+            )
+        self.context["foilog"] = site
+        self.context["disclosure_log"] = log
+
+
+def get_generators(pelican: object) -> type[Generator]:
+    return DisclosureRecordsGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

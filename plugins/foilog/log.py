@@ -1,0 +1,75 @@
+"""Load every record under the disclosures folder into one checked DisclosureLog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Disclosure, DisclosureLog
+from .problems import Problem
+from .settings import SiteSettings
+from .validation import RecordChecker
+from .yaml_source import YamlSyntaxError, read_yaml
+
+
+def record_files(folder: Path) -> list[Path]:
+    """Every record file, skipping hidden files and folders (editor and system leftovers)."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix in (".yaml", ".yml")
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def load_log(settings: SiteSettings) -> tuple[DisclosureLog, list[Problem]]:
+    """All records, newest first, with every problem found in any of them."""
+    folder = settings.disclosures_path
+    problems: list[Problem] = []
+    disclosures: list[Disclosure] = []
+    for path in record_files(folder):
+        shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
+        try:
+            document = read_yaml(path)
+        except YamlSyntaxError as error:
+            problems.append(Problem(shown_as, error.line, "", "valid YAML", error.message))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
+            continue
+        checker = RecordChecker(document, path, shown_as, settings.register)
+        disclosure = checker.check()
+        problems.extend(checker.problems)
+        if disclosure is not None:
+            disclosures.append(disclosure)
+    problems.extend(_cross_record_problems(disclosures))
+    disclosures.sort(key=Disclosure.sort_key, reverse=True)
+    return DisclosureLog(disclosures), problems
+
+
+def _cross_record_problems(disclosures: list[Disclosure]) -> list[Problem]:
+    """References must be unique, and so must the page addresses made from them."""
+    problems = []
+    by_reference: dict[str, Disclosure] = {}
+    by_url: dict[str, Disclosure] = {}
+    for disclosure in disclosures:
+        first = by_reference.setdefault(disclosure.reference, disclosure)
+        clash = by_url.setdefault(disclosure.url, disclosure)
+        if first is not disclosure:
+            expected = "a reference used by no other record"
+            found = f"already used by {first.source}"
+        elif clash is not disclosure:
+            expected = "a reference that makes its own page address"
+            found = f"whose address /{disclosure.url} is also {clash.reference!r} in {clash.source}"
+        else:
+            continue
+        problems.append(
+            Problem(
+                disclosure.source,
+                disclosure.reference_line,
+                "reference",
+                expected,
+                f"{disclosure.reference!r}, {found}",
+            )
+        )
+    return problems

@@ -1,0 +1,110 @@
+"""The exemption register: shipped data, extended or overridden by the site's settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+KINDS = ("absolute", "qualified", "procedural")
+ENTRY_FIELDS = ("title", "kind", "ncnd", "explanation", "url")
+_CITATION = re.compile(r"^([0-9]+[A-Z]?)((?:\([0-9A-Za-z]+\))*)$")
+
+ACT_SHORT = {"foia": "Section", "eir": "Regulation", "foisa": "Section"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExemptionEntry:
+    act: str
+    key: str  # "40", or "12(5)(b)" for EIR
+    title: str
+    kind: str
+    ncnd: bool
+    explanation: str
+    url: str
+
+    @property
+    def label(self) -> str:
+        """'Section 40' or 'Regulation 12(5)(b)'."""
+        return f"{ACT_SHORT[self.act]} {self.key}"
+
+    @property
+    def slug(self) -> str:
+        """'section-40', or 'eir-regulation-12-5-b' so that acts never share an address."""
+        base = re.sub(r"[^0-9a-z]+", "-", self.label.lower()).strip("-")
+        return base if self.act == "foia" else f"{self.act}-{base}"
+
+
+class RegisterError(ValueError):
+    pass
+
+
+class ExemptionRegister:
+    def __init__(self, entries: dict[str, dict[str, ExemptionEntry]]) -> None:
+        self._entries = entries
+
+    @classmethod
+    def load(cls, overrides: dict[str, Any] | None = None) -> ExemptionRegister:
+        shipped = yaml.safe_load(
+            resources.files("foilog").joinpath("data/exemptions.yaml").read_text(encoding="utf-8")
+        )
+        entries: dict[str, dict[str, ExemptionEntry]] = {}
+        for act, sections in shipped.items():
+            for key, fields in sections.items():
+                entries.setdefault(act, {})[str(key)] = _entry(act, str(key), fields)
+        for act, sections in (overrides or {}).items():
+            if act not in ACT_SHORT:
+                raise RegisterError(f"unknown act {act!r}; expected one of {', '.join(ACT_SHORT)}")
+            for key, fields in sections.items():
+                current = entries.setdefault(act, {}).get(str(key))
+                merged = {
+                    **({f: getattr(current, f) for f in ENTRY_FIELDS} if current else {}),
+                    **fields,
+                }
+                entries[act][str(key)] = _entry(act, str(key), merged)
+        return cls(entries)
+
+    def resolve(self, act: str, citation: str) -> ExemptionEntry | None:
+        """The longest register entry that the citation starts with: 31(1)(a)(b) -> 31."""
+        match = _CITATION.match(citation)
+        if not match:
+            return None
+        section, brackets = match.groups()
+        parts = re.findall(r"\([0-9A-Za-z]+\)", brackets)
+        sections = self._entries.get(act, {})
+        for length in range(len(parts), -1, -1):
+            entry = sections.get(section + "".join(parts[:length]))
+            if entry:
+                return entry
+        return None
+
+    def entries(self, act: str) -> list[ExemptionEntry]:
+        return list(self._entries.get(act, {}).values())
+
+
+def _entry(act: str, key: str, fields: dict[str, Any]) -> ExemptionEntry:
+    missing = [f for f in ENTRY_FIELDS if f not in fields]
+    unknown = [f for f in fields if f not in ENTRY_FIELDS]
+    where = f"exemption register entry {act} {key}"
+    if missing:
+        raise RegisterError(f"{where}: missing {', '.join(missing)}")
+    if unknown:
+        raise RegisterError(f"{where}: unknown field {', '.join(unknown)}")
+    if fields["kind"] not in KINDS:
+        raise RegisterError(
+            f"{where}: kind must be one of {', '.join(KINDS)}, found {fields['kind']!r}"
+        )
+    if not isinstance(fields["ncnd"], bool):
+        raise RegisterError(f"{where}: ncnd must be true or false")
+    return ExemptionEntry(
+        act=act,
+        key=key,
+        title=str(fields["title"]),
+        kind=fields["kind"],
+        ncnd=fields["ncnd"],
+        explanation=str(fields["explanation"]).strip(),
+        url=str(fields["url"]),
+    )

@@ -1,0 +1,423 @@
+"""Check one record against the JSON Schema and the format's rules, and build its Disclosure."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from . import outcomes
+from .dates import PartialDate
+from .figures import SUPPRESSED_HELP, parse_cell, totals_problems
+from .model import (
+    Attachment,
+    CitedExemption,
+    Disclosure,
+    FigureTable,
+    HistoryEvent,
+    Part,
+    Period,
+    Question,
+    Redirection,
+    ReviewEntry,
+)
+from .problems import Problem, field_name
+from .register import ExemptionRegister
+from .slugs import slugify
+from .yaml_source import Path_, YamlDocument
+
+_SCHEMA = json.loads(
+    resources.files("foilog")
+    .joinpath("data/disclosure-record.schema.json")
+    .read_text(encoding="utf-8")
+)
+_VALIDATOR = Draft202012Validator(_SCHEMA)
+_JSON_TYPES = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing",
+}
+ATTACHMENT_KINDS = {
+    ".csv": "CSV spreadsheet",
+    ".xlsx": "Excel spreadsheet",
+    ".xlsm": "Excel spreadsheet",
+    ".ods": "OpenDocument spreadsheet",
+    ".pdf": "PDF document",
+    ".docx": "Word document",
+    ".odt": "OpenDocument text",
+    ".txt": "Plain text",
+    ".png": "PNG image",
+    ".jpg": "JPEG image",
+    ".jpeg": "JPEG image",
+    ".zip": "ZIP archive",
+}
+
+
+class RecordChecker:
+    """Collects every problem in one record; `build()` gives the Disclosure when there are none."""
+
+    def __init__(
+        self, document: YamlDocument, source: Path, shown_as: str, register: ExemptionRegister
+    ) -> None:
+        self.doc = document
+        self.source = source
+        self.shown_as = shown_as
+        self.register = register
+        self.problems: list[Problem] = []
+
+    def problem(self, path: Path_, expected: str, found: str) -> None:
+        self.problems.append(
+            Problem(self.shown_as, self.doc.line_of(path), field_name(path), expected, found)
+        )
+
+    def check(self) -> Disclosure | None:
+        data = self.doc.data
+        for path, line in self.doc.duplicate_keys:
+            self.problems.append(
+                Problem(self.shown_as, line, field_name(path), "each field once", "it again")
+            )
+        if not isinstance(data, dict):
+            self.problem((), "a mapping of record fields", _describe(data))
+            return None
+        for error in _VALIDATOR.iter_errors(data):
+            self._schema_problem(error)
+        if self.problems:
+            return None
+        disclosure = self._build(data)
+        return None if self.problems else disclosure
+
+    # -- structure --------------------------------------------------------------------------
+
+    def _schema_problem(self, error: ValidationError) -> None:
+        path: Path_ = tuple(error.absolute_path)
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        validator = error.validator
+        instance: Any = error.instance
+        if validator == "required":
+            missing = re.findall(r"'([^']+)' is a required property", error.message)
+            name = missing[0] if missing else "field"
+            self.problem((*path, name), f"the required field {name}", "nothing")
+        elif validator == "additionalProperties":
+            extra = sorted(set(instance) - set(schema.get("properties", {})))
+            for name in extra:
+                known = ", ".join(schema.get("properties", {}))
+                self.problem((*path, name), f"one of the fields {known}", f"unknown field {name}")
+        elif validator == "enum":
+            allowed: Any = error.validator_value
+            choices = ", ".join(str(v) for v in allowed)
+            self.problem(path, f"one of {choices}", repr(error.instance))
+        elif validator == "oneOf" and "x-expected" in schema:
+            self.problem(path, schema["x-expected"], "both or neither")
+        elif "x-expected" in schema:
+            self.problem(path, schema["x-expected"], _describe(error.instance))
+        elif validator == "type":
+            wanted = error.validator_value
+            wanted = wanted if isinstance(wanted, list) else [wanted]
+            self.problem(path, " or ".join(map(str, wanted)), _describe(error.instance))
+        elif validator in ("minItems", "minLength"):
+            self.problem(
+                path, "at least one entry" if validator == "minItems" else "some text", "it empty"
+            )
+        else:
+            self.problem(path, error.message, _describe(error.instance))
+
+    # -- rules and model --------------------------------------------------------------------
+
+    def _date(self, path: Path_, raw: str | None) -> PartialDate | None:
+        if raw is None:
+            return None
+        try:
+            return PartialDate.parse(raw)
+        except ValueError:
+            self.problem(path, "a real calendar date", repr(raw))
+            return None
+
+    def _build(self, data: dict[str, Any]) -> Disclosure:
+        reference = str(data["reference"]).strip()
+        act = data.get("act", "foia")
+        received = self._date(("received",), data["received"])
+        responded = self._date(("responded",), data["responded"])
+        if received and responded and received.earliest() > responded.latest():
+            self.problem(
+                ("received",),
+                f"received on or before responded ({responded.iso})",
+                f"received {received.iso}",
+            )
+        questions = self._questions(data["questions"])
+        numbers = {q.number for q in questions} | {p.number for q in questions for p in q.parts}
+        overall = outcomes.derive([q.outcome for q in questions])
+        if "outcome" in data:
+            if not outcomes.consistent(data["outcome"], [q.outcome for q in questions]):
+                self.problem(
+                    ("outcome",),
+                    f"an outcome that fits the questions' outcomes (for example {overall})",
+                    f"{data['outcome']} with questions "
+                    + ", ".join(f"{q.number} {q.outcome}" for q in questions),
+                )
+            overall = data["outcome"]
+        topics = [str(t).strip() for t in data.get("topics", [])]
+        slug = slugify(reference)
+        date = responded or received
+        year = str(date.year) if date else "undated"
+        return Disclosure(
+            reference=reference,
+            title=data["title"].strip(),
+            act=act,
+            received=received,
+            responded=responded,
+            outcome=overall,
+            questions=questions,
+            topics=topics,
+            topic_slugs=[slugify(t) for t in topics],
+            periods=[self._period(i, p) for i, p in enumerate(data.get("periods", []))],
+            exemptions=[
+                self._exemption(i, e, act, numbers)
+                for i, e in enumerate(data.get("exemptions", []))
+            ],
+            figures=[self._figure(i, f, numbers) for i, f in enumerate(data.get("figures", []))],
+            redirections=[
+                Redirection(
+                    r["body"],
+                    r["about"],
+                    r.get("url"),
+                    self._question_refs(
+                        ("redirections", i, "questions"), r.get("questions"), numbers
+                    ),
+                )
+                for i, r in enumerate(data.get("redirections", []))
+            ],
+            response=data.get("response"),
+            attachments=[self._attachment(i, a) for i, a in enumerate(data.get("attachments", []))],
+            history=[self._event(i, e) for i, e in enumerate(data.get("history", []))],
+            related=[str(r) for r in data.get("related", [])],
+            sensitive=bool(data.get("sensitive", False)),
+            review=[
+                ReviewEntry(
+                    r["rule"], r["place"], r["by"], PartialDate.parse(r["date"]), r["reason"]
+                )
+                for r in data.get("review", [])
+            ],
+            source=self.shown_as,
+            source_path=self.source,
+            reference_line=self.doc.line_of(("reference",)),
+            slug=slug,
+            url=f"disclosures/{year}/{slug}/",
+        )
+
+    def _questions(self, raw: list[dict[str, Any]]) -> list[Question]:
+        questions = []
+        for index, item in enumerate(raw):
+            number = str(index + 1)
+            parts = [
+                Part(
+                    number=f"{number}{chr(ord('a') + p_index)}",
+                    text=part["text"],
+                    outcome=part.get("outcome", item["outcome"]),
+                    answer=part.get("answer"),
+                )
+                for p_index, part in enumerate(item.get("parts", []))
+            ]
+            questions.append(
+                Question(number, item["text"], item["outcome"], item.get("answer"), parts)
+            )
+        return questions
+
+    def _question_refs(self, path: Path_, raw: list[Any] | None, numbers: set[str]) -> list[str]:
+        if raw is None:
+            return []
+        refs = [str(r) for r in raw]
+        for index, ref in enumerate(refs):
+            if ref not in numbers:
+                self.problem(
+                    (*path, index),
+                    "a question of this record "
+                    f"({', '.join(sorted(numbers, key=_question_order))})",
+                    ref,
+                )
+        return refs
+
+    def _period(self, index: int, raw: dict[str, Any]) -> Period:
+        path: Path_ = ("periods", index)
+        kind = raw["kind"]
+        start = end = None
+        if kind == "calendar-year":
+            start, end = PartialDate(raw["year"], 1, 1), PartialDate(raw["year"], 12, 31)
+        elif kind == "financial-year":
+            year = raw["start_year"]
+            start, end = PartialDate(year, 4, 1), PartialDate(year + 1, 3, 31)
+        elif kind == "range":
+            start, end = (
+                self._date((*path, "start"), raw["start"]),
+                self._date((*path, "end"), raw["end"]),
+            )
+            if start and end and start > end:
+                self.problem((*path, "end"), f"an end on or after the start ({start.iso})", end.iso)
+        elif kind == "to-date":
+            start = self._date((*path, "start"), raw["start"])
+        elif kind == "point-in-time":
+            start = end = self._date((*path, "date"), raw["date"])
+        return Period(kind, raw["label"], start, end)
+
+    def _exemption(
+        self, index: int, raw: dict[str, Any], act: str, numbers: set[str]
+    ) -> CitedExemption:
+        path: Path_ = ("exemptions", index)
+        citation = str(raw["section"]).replace(" ", "")
+        entry = self.register.resolve(act, citation)
+        if entry is None:
+            self.problem(
+                (*path, "section"),
+                f"an exemption in the {act.upper()} register",
+                repr(citation),
+            )
+        else:
+            if entry.kind == "qualified" and not raw.get("public_interest"):
+                self.problem(
+                    (*path, "public_interest"),
+                    f"a public interest test, because {entry.label} is qualified",
+                    "nothing",
+                )
+            if raw.get("ncnd") and not entry.ncnd:
+                self.problem(
+                    (*path, "ncnd"),
+                    f"ncnd only where the exemption allows it; {entry.label} has no such provision",
+                    "ncnd: true",
+                )
+        return CitedExemption(
+            citation=citation,
+            entry=entry,  # type: ignore[arg-type]  # None only when a problem was recorded
+            questions=self._question_refs((*path, "questions"), raw.get("questions"), numbers),
+            reason=raw["reason"],
+            public_interest=raw.get("public_interest"),
+            ncnd=bool(raw.get("ncnd", False)),
+        )
+
+    def _figure(self, index: int, raw: dict[str, Any], numbers: set[str]) -> FigureTable:
+        path: Path_ = ("figures", index)
+        unit = raw["unit"]
+        rows, columns = raw["rows"], raw.get("columns", [])
+        width = len(columns) or 1
+
+        def cell(cell_path: Path_, value: Any) -> Any:
+            parsed = parse_cell(value, unit)
+            if parsed is None:
+                self.problem(
+                    cell_path, "text" if unit == "text" else SUPPRESSED_HELP, _describe(value)
+                )
+            return parsed
+
+        values = raw["values"]
+        if len(values) != len(rows):
+            self.problem((*path, "values"), f"{len(rows)} values, one per row", f"{len(values)}")
+        cells = []
+        for r_index, row in enumerate(values):
+            row_values = row if columns else [row]
+            if columns and not isinstance(row, list):
+                self.problem(
+                    (*path, "values", r_index),
+                    f"a list of {width} values, one per column",
+                    _describe(row),
+                )
+                continue
+            if not columns and isinstance(row, list):
+                self.problem(
+                    (*path, "values", r_index), "one value, as the table has no columns", "a list"
+                )
+                continue
+            if len(row_values) != width:
+                self.problem(
+                    (*path, "values", r_index),
+                    f"{width} values, one per column",
+                    str(len(row_values)),
+                )
+            cells.append([cell((*path, "values", r_index, c), v) for c, v in enumerate(row_values)])
+
+        def totals(name: str, expected_count: int) -> Any:
+            if name not in raw:
+                return None
+            if unit == "text":
+                self.problem((*path, name), "no totals in a text table", name)
+                return None
+            if name == "row_totals" and not columns:
+                self.problem((*path, name), "row_totals only in a table with columns", name)
+                return None
+            if len(raw[name]) != expected_count:
+                self.problem((*path, name), f"{expected_count} totals", str(len(raw[name])))
+                return None
+            return [cell((*path, name, i), v) for i, v in enumerate(raw[name])]
+
+        table = FigureTable(
+            caption=raw["caption"],
+            unit=unit,
+            rows=rows,
+            columns=columns,
+            cells=cells,
+            row_totals=totals("row_totals", len(rows)),
+            column_totals=totals("column_totals", width),
+            total=cell((*path, "total"), raw["total"]) if "total" in raw else None,
+            questions=self._question_refs((*path, "questions"), raw.get("questions"), numbers),
+            outside_act=bool(raw.get("outside_act", False)),
+            note=raw.get("note"),
+        )
+        if unit == "text" and table.total is not None:
+            self.problem((*path, "total"), "no totals in a text table", "total")
+        complete = not any(
+            c is None
+            for group in (*cells, table.row_totals or [], table.column_totals or [])
+            for c in group
+        )
+        if complete and len(cells) == len(rows):
+            for name, position, why in totals_problems(table):
+                field_path = (*path, name) if position is None else (*path, name, position)
+                found = raw[name] if position is None else raw[name][position]
+                self.problem(field_path, f"a total that adds up ({why})", repr(found))
+        return table
+
+    def _attachment(self, index: int, raw: dict[str, Any]) -> Attachment:
+        path: Path_ = ("attachments", index)
+        name = raw.get("file") or raw.get("url", "")
+        suffix = Path(name.split("?")[0]).suffix.lower()
+        kind = ATTACHMENT_KINDS.get(suffix, f"{suffix[1:].upper()} file" if suffix else "Web page")
+        size = None
+        if "file" in raw:
+            file_path = (self.source.parent / raw["file"]).resolve()
+            if not file_path.is_relative_to(self.source.parent.resolve()):
+                self.problem((*path, "file"), "a file in the record's folder", raw["file"])
+            elif not file_path.is_file():
+                self.problem(
+                    (*path, "file"), "an existing file next to the record", f"no file {raw['file']}"
+                )
+            else:
+                size = file_path.stat().st_size
+        return Attachment(raw["title"], raw.get("file"), raw.get("url"), kind, size)
+
+    def _event(self, index: int, raw: dict[str, Any]) -> HistoryEvent:
+        date = self._date(("history", index, "date"), raw["date"])
+        return HistoryEvent(
+            date=date or PartialDate(1900, 1, 1),
+            event=raw["event"],
+            note=raw["note"],
+            references=[str(r) for r in raw.get("references", [])],
+            result=raw.get("result"),
+        )
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "...'"
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _question_order(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()) if digits else 0, number)

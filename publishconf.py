@@ -1,0 +1,11 @@
+"""Production settings: `make publish` uses these on top of pelicanconf.py."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+# The address the site is published at, with no trailing slash. Override with SITEURL=...
+SITEURL = os.environ.get("SITEURL", "https://foi.northshire.example")
+RELATIVE_URLS = False
