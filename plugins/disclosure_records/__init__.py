@@ -10,7 +10,7 @@ import sys
 from pelican import signals
 from pelican.generators import Generator
 
-from foilog.log import load_log
+from foilog.checks import check_site
 from foilog.settings import SettingsError, read_settings
 
 
@@ -32,7 +32,8 @@ class DisclosureRecordsGenerator(Generator):
                 [f"settings: {line}" for line in str(error).splitlines()]
                 + ["The build stopped: fix the settings above. Nothing was published."]
             ) from None
-        log, problems = load_log(site)
+        result = check_site(site)
+        problems = result.problems
         if problems:
             files = len({p.file for p in problems})
             raise BuildStopped(
@@ -43,7 +44,7 @@ class DisclosureRecordsGenerator(Generator):
                 ]
             )
         self.context["foilog"] = site
-        self.context["disclosure_log"] = log
+        self.context["disclosure_log"] = result.log
 
 
 def get_generators(pelican: object) -> type[Generator]:

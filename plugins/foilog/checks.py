@@ -1,0 +1,25 @@
+"""Everything that decides whether the log may be published, in one call.
+
+The build (disclosure_records) and the staff command line both call `check_site`, so
+that they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .log import load_log
+from .model import DisclosureLog
+from .problems import Problem
+from .settings import SiteSettings
+
+
+@dataclass
+class CheckResult:
+    log: DisclosureLog
+    problems: list[Problem]  # each one stops the build
+
+
+def check_site(site: SiteSettings) -> CheckResult:
+    log, problems = load_log(site)
+    return CheckResult(log, problems)
