@@ -133,8 +133,8 @@ def good_record(**changes: Any) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def browser() -> Any:
     """One headless Chromium for the session (Debian's /usr/bin/chromium, never downloaded)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: PLC0415
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -145,7 +145,7 @@ def browser() -> Any:
 @pytest.fixture(scope="session")
 def example_server(example_site: Build) -> Any:
     """The example site served on 127.0.0.1; yields its base address."""
-    from browser import serve  # noqa: PLC0415
+    from browser import serve
 
     with serve(example_site.output) as address:
         yield address
