@@ -1,0 +1,47 @@
+"""The base of every generator that renders log pages with the theme's templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican.generators import Generator
+
+from .markdown_text import render_markdown
+from .model import ACT_LABELS, OUTCOME_LABELS, DisclosureLog
+from .output import output_file, write_text
+from .settings import SiteSettings
+from .template_filters import FILTERS
+
+
+class LogPageGenerator(Generator):
+    """Renders templates with the log, the site settings and the shared filters."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Record text comes from staff and requesters: escape everything not marked safe.
+        self.env.autoescape = True
+        self.env.filters.update(FILTERS)
+        self.env.filters["markdown"] = render_markdown
+
+    @property
+    def log(self) -> DisclosureLog:
+        log: DisclosureLog = self.context["disclosure_log"]
+        return log
+
+    @property
+    def site(self) -> SiteSettings:
+        site: SiteSettings = self.context["foilog"]
+        return site
+
+    def write_page(self, template_name: str, url: str, **values: Any) -> None:
+        """Render `template_name` with the shared context and write it at the pretty `url`."""
+        if not hasattr(self, "_shared"):
+            self._shared = {
+                **self.context,
+                "outcome_labels": OUTCOME_LABELS,
+                "act_labels": ACT_LABELS,
+                "disclosures_by_reference": self.log.by_reference(),
+            }
+        template = self.get_template(template_name)
+        html = template.render({**self._shared, "page_url": url, **values})
+        write_text(output_file(self.output_path, url), html)
