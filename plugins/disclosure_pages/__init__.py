@@ -11,6 +11,7 @@ from foilog.markdown_text import render_markdown
 from foilog.model import ACT_LABELS, OUTCOME_LABELS
 from foilog.output import copy_file, output_file, write_text
 from foilog.pagination import paginate
+from foilog.sensitivity import disclosure_is_sensitive
 from foilog.template_filters import FILTERS
 
 
@@ -28,7 +29,12 @@ class DisclosurePagesGenerator(Generator):
         render = self._renderer()
         disclosure_template = self.get_template("disclosure")
         for disclosure in log.disclosures:
-            html = render(disclosure_template, disclosure=disclosure, page_url=disclosure.url)
+            html = render(
+                disclosure_template,
+                disclosure=disclosure,
+                page_url=disclosure.url,
+                sensitive_page=disclosure_is_sensitive(disclosure, site),
+            )
             write_text(output_file(self.output_path, disclosure.url), html)
             for attachment in disclosure.attachments:
                 if attachment.file:
