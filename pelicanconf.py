@@ -42,7 +42,7 @@ FOILOG_COOKIE_CATEGORIES = [
         ],
         "scripts": [
             {
-                "src": "https://analytics.northshire.example/matomo.js",
+                "src": "https://analytics.northshire.example/tracker.js",
                 "attributes": {"data-site-id": "3"},
             }
         ],

@@ -19,6 +19,10 @@ class CookieInfo:
     purpose: str
     expiry: str
 
+    @property
+    def wildcard(self) -> bool:
+        return self.name.endswith("*")
+
 
 @dataclass(frozen=True, slots=True)
 class OptionalScript:

@@ -24,7 +24,8 @@ def _sources(*origins: str) -> str:
 
 
 def content_security_policy(site: SiteSettings) -> str:
-    scripts = [_origin(s.src) for c in site.cookie_categories for s in c.scripts]
+    # Scripts served from the site itself ("/static/…") are already covered by 'self'.
+    scripts = [_origin(s.src) for c in site.cookie_categories for s in c.scripts if "://" in s.src]
     contacted = [*scripts, *(_origin(h) for c in site.cookie_categories for h in c.hosts)]
     endpoint = [_origin(site.feedback_endpoint)] if site.feedback_endpoint else []
     forms = endpoint or (["mailto:"] if site.feedback_email else [])

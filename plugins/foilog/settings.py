@@ -241,9 +241,11 @@ def _scripts(items: Any, where: str, faults: list[str]) -> list[OptionalScript]:
     for index, item in enumerate(items):
         src = item.get("src") if isinstance(item, dict) else None
         attributes = item.get("attributes", {}) if isinstance(item, dict) else None
-        if not isinstance(src, str) or not _WEB_ADDRESS.match(src):
+        on_site = isinstance(src, str) and src.startswith("/") and not src.startswith("//")
+        if not isinstance(src, str) or not (_WEB_ADDRESS.match(src) or on_site):
             faults.append(
-                f"{where}[{index}].src: expected a script address such as https://…; found {src!r}"
+                f"{where}[{index}].src: expected a script address such as https://… "
+                f"or /static/…; found {src!r}"
             )
             continue
         if not isinstance(attributes, dict) or not all(
