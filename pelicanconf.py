@@ -13,13 +13,45 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # atomic_output must stay last: it swaps the finished build into OUTPUT_PATH.
-PLUGINS = ["disclosure_records", "disclosure_pages", "atomic_output"]
+PLUGINS = ["disclosure_records", "disclosure_pages", "security_headers", "atomic_output"]
 
 # The log -------------------------------------------------------------------------------
 FOILOG_DISCLOSURES_PATH = str(ROOT / "disclosures")
 FOILOG_AUTHORITY = "Northshire Police"
 FOILOG_PER_PAGE = 10
 FOILOG_BRAND = {"primary": "#1d3c6e", "link": "#1a5ea8", "focus": "#ffbf47"}
+
+# Cookies, phase banner, feedback and quick exit --------------------------------------------
+FOILOG_COOKIE_POLICY_VERSION = "1"
+FOILOG_COOKIE_CATEGORIES = [
+    {
+        "name": "analytics",
+        "description": "Analytics cookies count visits and the pages people read, "
+        "so that we can improve the website. The counts are anonymous.",
+        "cookies": [
+            {
+                "name": "_pk_id.*",
+                "purpose": "Tells visits by the same browser apart",
+                "expiry": "13 months",
+            },
+            {
+                "name": "_pk_ses.*",
+                "purpose": "Groups the pages read in one visit",
+                "expiry": "30 minutes",
+            },
+        ],
+        "scripts": [
+            {
+                "src": "https://analytics.northshire.example/tracker.js",
+                "attributes": {"data-site-id": "3"},
+            }
+        ],
+    }
+]
+FOILOG_PHASE = "beta"
+FOILOG_FEEDBACK_EMAIL = "web@northshire.example"
+FOILOG_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+FOILOG_SENSITIVE_TOPICS = ["sexual offences", "domestic abuse"]
 
 # Pelican: records are not articles, and the log index replaces the blog index.
 ARTICLE_PATHS: list[str] = []

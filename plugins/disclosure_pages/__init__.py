@@ -10,12 +10,18 @@ from pelican.generators import Generator
 from foilog.output import copy_file, output_file, write_text
 from foilog.page_generator import LogPageGenerator
 from foilog.pagination import paginate
+from foilog.sensitivity import disclosure_is_sensitive
 
 
 class DisclosurePagesGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
         for disclosure in self.log.disclosures:
-            self.write_page("disclosure", disclosure.url, disclosure=disclosure)
+            self.write_page(
+                "disclosure",
+                disclosure.url,
+                disclosure=disclosure,
+                sensitive_page=disclosure_is_sensitive(disclosure, self.site),
+            )
             for attachment in disclosure.attachments:
                 if attachment.file:
                     source = disclosure.source_path.parent / attachment.file
@@ -23,7 +29,9 @@ class DisclosurePagesGenerator(LogPageGenerator):
         for page in paginate(self.log.disclosures, self.site.per_page, ""):
             self.write_page("index", page.url, page=page)
         brand = self.env.get_template("brand.css")
-        write_text(output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site))
+        write_text(
+            output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site)
+        )
 
 
 def get_generators(pelican: object) -> type[Generator]:

@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .consent import ESSENTIAL_COOKIES, CookieCategory, CookieInfo, OptionalScript, consent_config
 from .register import ExemptionRegister, RegisterError
+from .slugs import slugify
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+_CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9-]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHASES = ("alpha", "beta")
+DEFAULT_PHASE_TEXT = "This is a new service. Your feedback will help us to improve it."
+DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_BRAND = {
     "primary": "#1d3c6e",  # header and footer background
     "link": "#1a5ea8",
@@ -22,6 +31,15 @@ KNOWN = {
     "FOILOG_AUTHORITY",
     "FOILOG_LOGO",
     "FOILOG_BRAND",
+    "FOILOG_COOKIE_POLICY_VERSION",
+    "FOILOG_COOKIE_CATEGORIES",
+    "FOILOG_PHASE",
+    "FOILOG_PHASE_TEXT",
+    "FOILOG_FEEDBACK_LINK",
+    "FOILOG_FEEDBACK_ENDPOINT",
+    "FOILOG_FEEDBACK_EMAIL",
+    "FOILOG_QUICK_EXIT_URL",
+    "FOILOG_SENSITIVE_TOPICS",
 }
 
 
@@ -39,6 +57,23 @@ class SiteSettings:
     logo: str | None
     brand: dict[str, str]
     register: ExemptionRegister = field(repr=False)
+    cookie_policy_version: str = "1"
+    cookie_categories: tuple[CookieCategory, ...] = ()
+    phase: str | None = None
+    phase_text: str = DEFAULT_PHASE_TEXT
+    feedback_link: str | None = None  # None: the site's own feedback page
+    feedback_endpoint: str | None = None
+    feedback_email: str | None = None
+    quick_exit_url: str = DEFAULT_QUICK_EXIT_URL
+    sensitive_topics: frozenset[str] = frozenset()  # topic slugs
+
+    @property
+    def essential_cookies(self) -> tuple[CookieInfo, ...]:
+        return ESSENTIAL_COOKIES
+
+    @property
+    def consent_config(self) -> dict[str, Any]:
+        return consent_config(self.cookie_policy_version, self.cookie_categories)
 
 
 def read_settings(settings: dict[str, Any]) -> SiteSettings:
@@ -75,6 +110,23 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
     except RegisterError as error:
         faults.append(f"FOILOG_EXEMPTIONS: {error}")
         register = ExemptionRegister.load()
+    version = get("FOILOG_COOKIE_POLICY_VERSION", "1", (str, int), "a version such as 1 or 2025-06")
+    categories = _cookie_categories(
+        get("FOILOG_COOKIE_CATEGORIES", [], (list, tuple), "a list of cookie categories"), faults
+    )
+    phase = get("FOILOG_PHASE", None, (str, type(None)), "alpha, beta or None")
+    if phase is not None and phase not in PHASES:
+        faults.append(f"FOILOG_PHASE: expected alpha, beta or None; found {phase!r}")
+        phase = None
+    feedback_link = _web_address(settings, "FOILOG_FEEDBACK_LINK", None, faults)
+    endpoint = _web_address(settings, "FOILOG_FEEDBACK_ENDPOINT", None, faults)
+    email = get("FOILOG_FEEDBACK_EMAIL", None, (str, type(None)), "an email address, or None")
+    if email is not None and not _EMAIL.match(email):
+        faults.append(f"FOILOG_FEEDBACK_EMAIL: expected an email address; found {email!r}")
+    topics = get("FOILOG_SENSITIVE_TOPICS", [], (list, tuple), "a list of topics")
+    if not all(isinstance(topic, str) for topic in topics):
+        faults.append(f"FOILOG_SENSITIVE_TOPICS: expected a list of topics; found {topics!r}")
+        topics = []
     result = SiteSettings(
         sitename=sitename,
         siteurl=get("SITEURL", "", str, "an address such as https://foi.example.org").rstrip("/"),
@@ -84,6 +136,18 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         logo=get("FOILOG_LOGO", None, (str, type(None)), "a path under the site, or None"),
         brand=brand,
         register=register,
+        cookie_policy_version=str(version).strip() or "1",
+        cookie_categories=categories,
+        phase=phase,
+        phase_text=get("FOILOG_PHASE_TEXT", DEFAULT_PHASE_TEXT, str, "text"),
+        feedback_link=feedback_link,
+        feedback_endpoint=endpoint,
+        feedback_email=email,
+        quick_exit_url=_web_address(
+            settings, "FOILOG_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL, faults
+        )
+        or DEFAULT_QUICK_EXIT_URL,
+        sensitive_topics=frozenset(slugify(topic) for topic in topics),
     )
     if not result.disclosures_path.is_dir():
         faults.append(
@@ -93,3 +157,119 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
     if faults:
         raise SettingsError("\n".join(faults))
     return result
+
+
+def _web_address(
+    settings: dict[str, Any], name: str, default: str | None, faults: list[str]
+) -> str | None:
+    value = settings.get(name, default)
+    if value is None or (isinstance(value, str) and _WEB_ADDRESS.match(value)):
+        return value
+    faults.append(f"{name}: expected an address such as https://example.org/…; found {value!r}")
+    return default
+
+
+def _cookie_categories(
+    items: list[Any] | tuple[Any, ...], faults: list[str]
+) -> tuple[CookieCategory, ...]:
+    """FOILOG_COOKIE_CATEGORIES, checked item by item so that every fault is reported."""
+    categories: list[CookieCategory] = []
+    for index, item in enumerate(items):
+        where = f"FOILOG_COOKIE_CATEGORIES[{index}]"
+        if not isinstance(item, dict):
+            faults.append(f"{where}: expected a mapping with name and description; found {item!r}")
+            continue
+        unknown = sorted(
+            set(item) - {"name", "title", "description", "cookies", "scripts", "hosts"}
+        )
+        if unknown:
+            faults.append(f"{where}: unknown field {', '.join(unknown)}")
+        name = item.get("name")
+        if not isinstance(name, str) or not _CATEGORY_NAME.match(name):
+            faults.append(
+                f"{where}.name: expected lower-case letters such as analytics; found {name!r}"
+            )
+            continue
+        if name in {c.name for c in categories}:
+            faults.append(f"{where}.name: {name!r} is listed twice")
+        description = item.get("description")
+        if not isinstance(description, str) or not description.strip():
+            faults.append(f"{where}.description: expected text; found {description!r}")
+            description = ""
+        title = item.get("title", name.replace("-", " ").capitalize())
+        if not isinstance(title, str):
+            faults.append(f"{where}.title: expected text; found {title!r}")
+            title = name
+        categories.append(
+            CookieCategory(
+                name=name,
+                title=title,
+                description=description.strip(),
+                cookies=tuple(_cookies(item.get("cookies", []), f"{where}.cookies", faults)),
+                scripts=tuple(_scripts(item.get("scripts", []), f"{where}.scripts", faults)),
+                hosts=tuple(_hosts(item.get("hosts", []), f"{where}.hosts", faults)),
+            )
+        )
+    return tuple(categories)
+
+
+def _cookies(items: Any, where: str, faults: list[str]) -> list[CookieInfo]:
+    fields = ("name", "purpose", "expiry")
+    if not isinstance(items, list | tuple):
+        faults.append(f"{where}: expected a list of cookies; found {items!r}")
+        return []
+    cookies = []
+    for index, item in enumerate(items):
+        if (
+            not isinstance(item, dict)
+            or sorted(item) != sorted(fields)
+            or not all(isinstance(item[f], str) and item[f].strip() for f in fields)
+        ):
+            faults.append(
+                f"{where}[{index}]: expected name, purpose and expiry as text; found {item!r}"
+            )
+            continue
+        cookies.append(CookieInfo(**{f: item[f].strip() for f in fields}))
+    return cookies
+
+
+def _scripts(items: Any, where: str, faults: list[str]) -> list[OptionalScript]:
+    if not isinstance(items, list | tuple):
+        faults.append(f"{where}: expected a list of scripts; found {items!r}")
+        return []
+    scripts = []
+    for index, item in enumerate(items):
+        src = item.get("src") if isinstance(item, dict) else None
+        attributes = item.get("attributes", {}) if isinstance(item, dict) else None
+        on_site = isinstance(src, str) and src.startswith("/") and not src.startswith("//")
+        if not isinstance(src, str) or not (_WEB_ADDRESS.match(src) or on_site):
+            faults.append(
+                f"{where}[{index}].src: expected a script address such as https://… "
+                f"or /static/…; found {src!r}"
+            )
+            continue
+        if not isinstance(attributes, dict) or not all(
+            isinstance(k, str) and _DATA_ATTRIBUTE.match(k) and isinstance(v, str)
+            for k, v in attributes.items()
+        ):
+            faults.append(
+                f"{where}[{index}].attributes: expected data-* attributes with text values; "
+                f"found {attributes!r}"
+            )
+            continue
+        if sorted(item) not in (["src"], ["attributes", "src"]):
+            faults.append(
+                f"{where}[{index}]: expected only src and attributes; found {sorted(item)}"
+            )
+        scripts.append(OptionalScript(src=src, attributes=dict(attributes)))
+    return scripts
+
+
+def _hosts(items: Any, where: str, faults: list[str]) -> list[str]:
+    hosts = list(items) if isinstance(items, list | tuple) else [items]
+    good = [h for h in hosts if isinstance(h, str) and _WEB_ADDRESS.match(h)]
+    if len(good) != len(hosts):
+        faults.append(
+            f"{where}: expected a list of addresses such as https://example.org; found {items!r}"
+        )
+    return good
