@@ -1,8 +1,12 @@
-# `make html` and `make test` are all a fresh machine needs: each makes .venv on first use.
+# `make html` and `make test` are all a fresh machine needs: each makes .venv on first use,
+# and `make test` also installs the npm tools of the accessibility checks into node_modules/.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# axe-core and vnu.jar for the accessibility checks (docs/accessibility.md). Scripts are off:
+# vnu-jar's would download a Java runtime, and the checks use the system's `java`.
+NODE_INSTALLED := node_modules/.installed
 OUTPUT := output
 PORT ?= 8000
 
@@ -12,6 +16,10 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 html: $(INSTALLED)
@@ -26,7 +34,7 @@ devserver: $(INSTALLED)
 publish: $(INSTALLED)
 	$(BIN)/pelican content -o $(OUTPUT) -s publishconf.py
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -37,4 +45,4 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(OUTPUT) .cache .pytest_cache .mypy_cache
+	rm -rf $(OUTPUT) .cache .pytest_cache .mypy_cache node_modules

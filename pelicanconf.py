@@ -13,13 +13,20 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # atomic_output must stay last: it swaps the finished build into OUTPUT_PATH.
-PLUGINS = ["disclosure_records", "disclosure_pages", "security_headers", "atomic_output"]
+PLUGINS = [
+    "disclosure_records",
+    "disclosure_pages",
+    "security_headers",
+    "accessibility_statement",
+    "atomic_output",
+]
 
 # The log -------------------------------------------------------------------------------
 FOILOG_DISCLOSURES_PATH = str(ROOT / "disclosures")
 FOILOG_AUTHORITY = "Northshire Police"
 FOILOG_PER_PAGE = 10
 FOILOG_BRAND = {"primary": "#1d3c6e", "link": "#1a5ea8", "focus": "#ffbf47"}
+FOILOG_ACCESSIBILITY = {"contact_email": "foi@northshire.example", "prepared_on": "2025-06-30"}
 
 # Cookies, phase banner, feedback and quick exit --------------------------------------------
 FOILOG_COOKIE_POLICY_VERSION = "1"

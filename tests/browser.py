@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -53,3 +54,16 @@ def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def wait_until(page: Any, expression: str, seconds: float = 10) -> None:
+    """Poll a JavaScript expression from Python until it is true.
+
+    Playwright's wait_for_function evaluates its predicate with eval inside the page, which
+    a strict Content-Security-Policy (rightly) blocks; page.evaluate is not affected.
+    """
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {seconds} s: {expression}")
+        page.wait_for_timeout(50)

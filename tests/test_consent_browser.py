@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import serve
+from browser import serve, wait_until
 from conftest import Build, build, good_record, write_site
 
 ANALYTICS_SCRIPT = b"""
@@ -209,7 +209,7 @@ def test_accept_loads_the_analytics_script_and_stores_the_version(
     visit.page.goto(site_v1 + PLAIN)
     assert visit.requested_from(outside.address) == []
     visit.page.get_by_role("button", name="Accept analytics cookies").click()
-    visit.page.wait_for_function("window.testAnalytics === 'foi-test'")
+    wait_until(visit.page, "window.testAnalytics === 'foi-test'")
     assert "You have accepted analytics cookies" in banner_text(visit)
     assert visit.requested_from(outside.address) == [f"{outside.address}/analytics.js"]
     assert visit.consent()["version"] == "1"
@@ -217,7 +217,7 @@ def test_accept_loads_the_analytics_script_and_stores_the_version(
     assert set(visit.cookies()) == {"cookie_consent", "_test_analytics"}
     # The next page loads the script straight away, with no banner.
     visit.page.goto(site_v1 + "/")
-    visit.page.wait_for_function("window.testAnalytics === 'foi-test'")
+    wait_until(visit.page, "window.testAnalytics === 'foi-test'")
     assert not visit.page.locator("[data-cookie-banner]").is_visible()
 
 
@@ -226,7 +226,7 @@ def test_changed_policy_version_asks_again(
 ) -> None:
     visit.page.goto(site_v1 + "/")
     visit.page.get_by_role("button", name="Accept analytics cookies").click()
-    visit.page.wait_for_function("window.testAnalytics === 'foi-test'")
+    wait_until(visit.page, "window.testAnalytics === 'foi-test'")
     loaded = len(visit.requested_from(outside.address))
     # Both sites are on 127.0.0.1, so they share cookies: version 2 sees version 1's consent.
     visit.page.goto(site_v2 + "/")
@@ -253,7 +253,7 @@ def test_cookies_page_form_saves_choices_and_confirms(
     saved = page.locator("[data-cookie-saved]")
     assert saved.is_visible() and "Your cookie preferences have been saved" in saved.inner_text()
     assert page.evaluate("document.activeElement.dataset.cookieSaved") == ""
-    page.wait_for_function("window.testAnalytics === 'foi-test'")
+    wait_until(page, "window.testAnalytics === 'foi-test'")
     assert visit.consent()["choices"] == {"analytics": True}
     # Withdrawing consent removes the category's cookies.
     page.reload()

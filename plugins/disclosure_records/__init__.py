@@ -32,6 +32,8 @@ class DisclosureRecordsGenerator(Generator):
                 [f"settings: {line}" for line in str(error).splitlines()]
                 + ["The build stopped: fix the settings above. Nothing was published."]
             ) from None
+        for warning in site.warnings:
+            sys.stderr.write(f"Warning: settings: {warning}\n")
         result = check_site(site)
         problems = result.problems
         if problems:

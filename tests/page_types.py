@@ -1,0 +1,44 @@
+"""Every kind of page that the accessibility checks visit (tests/test_accessibility.py).
+
+Adding a page type is one line in PAGE_TYPES: a name, the address in the example site, and
+optionally a setup step that puts the page into the state to check (a banner open, an
+error shown) once it has loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Setup = Callable[[Any], None]  # takes a loaded Playwright page
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    url: str
+    setup: Setup | None = None
+
+    def open(self, page: Any, base: str) -> None:
+        page.goto(base + self.url)
+        if self.setup:
+            self.setup(page)
+
+
+PAGE_TYPES = [
+    PageType("log index", "/"),
+    PageType("log index page 2", "/page/2/"),
+    PageType("disclosure with a 2-D table", "/disclosures/2023/000214-23/"),
+    PageType("sensitive disclosure", "/disclosures/2025/000341-25/"),
+    PageType("how to make a request", "/how-to-make-a-request/"),
+    PageType("privacy notice", "/privacy/"),
+    PageType("cookies", "/cookies/"),
+    PageType("feedback", "/feedback/"),
+    PageType("accessibility statement", "/accessibility/"),
+    # Static hosts serve /404.html for any missing address; the test server does not.
+    PageType("page not found", "/404.html"),
+]
+
+# Parts of every page that print does not need: the print test checks each one it finds.
+HIDDEN_IN_PRINT = [".skip-link", ".site-header", "nav", ".site-footer"]
