@@ -21,6 +21,17 @@ FOILOG_AUTHORITY = "Northshire Police"
 FOILOG_PER_PAGE = 10
 FOILOG_BRAND = {"primary": "#1d3c6e", "link": "#1a5ea8", "focus": "#ffbf47"}
 
+# The publish guard (docs/publish-guard.md): findings are warnings while drafting here, and
+# errors that stop the build in publishconf.py.
+FOILOG_GUARD = "warning"
+FOILOG_GUARD_THRESHOLD = 5
+FOILOG_GUARD_CONTACTS = [
+    "foi@northshire.example",
+    "dpo@northshire.example",
+    "web@northshire.example",
+    "NS1 0AA",
+]
+
 # Pelican: records are not articles, and the log index replaces the blog index.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["pages"]

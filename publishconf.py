@@ -9,3 +9,6 @@ from pelicanconf import *  # noqa: F403
 # The address the site is published at, with no trailing slash. Override with SITEURL=...
 SITEURL = os.environ.get("SITEURL", "https://foi.northshire.example")
 RELATIVE_URLS = False
+
+# Every publish-guard finding stops the build unless a record's review accepts it.
+FOILOG_GUARD = "error"

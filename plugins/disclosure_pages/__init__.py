@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -11,6 +12,7 @@ from foilog.markdown_text import render_markdown
 from foilog.model import ACT_LABELS, OUTCOME_LABELS
 from foilog.output import copy_file, output_file, write_text
 from foilog.pagination import paginate
+from foilog.paths import is_hidden
 from foilog.template_filters import FILTERS
 
 
@@ -31,7 +33,8 @@ class DisclosurePagesGenerator(Generator):
             html = render(disclosure_template, disclosure=disclosure, page_url=disclosure.url)
             write_text(output_file(self.output_path, disclosure.url), html)
             for attachment in disclosure.attachments:
-                if attachment.file:
+                # Only listed files are copied, and never a hidden one, whatever the checks said.
+                if attachment.file and not is_hidden(Path(attachment.file)):
                     source = disclosure.source_path.parent / attachment.file
                     copy_file(source, output_file(self.output_path, disclosure.url + source.name))
         index_template = self.get_template("index")
