@@ -133,7 +133,7 @@ def differencing_findings(disclosure: Disclosure, index: int, table: FigureTable
     proposal = propose_secondary(table)
     if proposal:
         named = " and ".join(
-            f"{place(index, table, p).split(' ', 1)[1]} ({cell_at(table, p).raw})" for p in proposal
+            f"{_short_place(index, table, p)} ({cell_at(table, p).raw})" for p in proposal
         )
         fix = f"also suppress {named}, the smallest values that protect it"
     else:
@@ -149,6 +149,12 @@ def differencing_findings(disclosure: Disclosure, index: int, table: FigureTable
         )
         for position in exposed
     ]
+
+
+def _short_place(index: int, table: FigureTable, position: Position) -> str:
+    """The place without its table, which the finding already names."""
+    short = place(index, table, position).split(" ", 1)[1]
+    return "the grand total" if short == "total" else short
 
 
 def _why(table: FigureTable, position: Position, hidden: set[Position]) -> str:

@@ -36,12 +36,12 @@ def check_docx(path: Path) -> list[Issue]:
     issues += _comments(path)
     for number, paragraph in enumerate(document.element.body.iter(qn("w:p")), 1):
         kinds = sorted({_TRACKED[e.tag] for e in paragraph.iter(*_TRACKED)})
-        for kind in kinds:
+        if kinds:
             issues.append(
                 Issue(
                     f"paragraph {number}",
                     "docx-tracked-change",
-                    kind,
+                    " and ".join(kinds),
                     "accept or reject every tracked change (Review > Accept All) and save",
                 )
             )

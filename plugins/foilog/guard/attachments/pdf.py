@@ -66,7 +66,7 @@ def check_pdf(path: Path) -> list[Issue]:
                     f"page {number} annotation {index}",
                     "pdf-annotation",
                     f"a {str(annotation.get('/Subtype', '/annotation'))[1:]} annotation",
-                    "flatten or delete the annotations, or " + _FIX_SAVE,
+                    "delete or flatten the annotations, then save",
                 )
             )
     for name, field in (reader.get_fields() or {}).items():

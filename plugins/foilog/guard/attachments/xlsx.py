@@ -6,11 +6,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .issue import Issue
 
+_DC = "http://purl.org/dc/elements/1.1/"
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 # Zip parts that carry data outside the visible cells, by the folder they live in.
 PARTS = [
     (
@@ -53,10 +56,9 @@ PARTS = [
 
 
 def check_xlsx(path: Path) -> list[Issue]:
-    issues = _zip_issues(path)
+    issues = _zip_issues(path) + _properties(path)
     workbook = load_workbook(path, data_only=True)
     try:
-        issues += _properties(workbook)
         hidden_sheets = set()
         for sheet in [*workbook.worksheets, *workbook.chartsheets]:
             if sheet.sheet_state != "visible":
@@ -93,11 +95,20 @@ def _zip_issues(path: Path) -> list[Issue]:
     ]
 
 
-def _properties(workbook: Any) -> list[Issue]:
+def _properties(path: Path) -> list[Issue]:
+    """Read from the zip: openpyxl reports "openpyxl" as the author of a file that has none."""
+    with zipfile.ZipFile(path) as archive:
+        if "docProps/core.xml" not in archive.namelist():
+            return []
+        root = etree.fromstring(archive.read("docProps/core.xml"))
     issues = []
-    for name, label in (("creator", "author"), ("lastModifiedBy", "last modified by")):
-        value = getattr(workbook.properties, name, None)
-        if value and str(value).strip():
+    for tag, name, label in (
+        (f"{{{_DC}}}creator", "creator", "author"),
+        (f"{{{_CP}}}lastModifiedBy", "lastModifiedBy", "last modified by"),
+    ):
+        element = root.find(tag)
+        value = (element.text or "").strip() if element is not None else ""
+        if value:
             issues.append(
                 Issue(
                     f"property {name}",
