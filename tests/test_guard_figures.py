@@ -100,6 +100,29 @@ CASES: dict[str, tuple[dict[str, Any], list[tuple[str, str, str]]]] = {
             )
         ],
     ),
+    # Every line holding a suppressed cell holds two, yet the cell joining the two groups is
+    # fixed by the totals: the simple rule misses it, the guard does not.
+    "bridge-2d": (
+        table(
+            rows=["R1", "R2", "R3", "R4"],
+            columns=["C1", "C2", "C3", "C4"],
+            values=[
+                ["*", "*", 10, 10],
+                ["*", "*", "*", 10],
+                [10, 10, "*", "*"],
+                [10, 10, "*", "*"],
+            ],
+            row_totals=[30, 30, 30, 30],
+            column_totals=[30, 30, 30, 30],
+        ),
+        [
+            (
+                "differencing",
+                'figures[1] row "R2", column "C3"',
+                "can be worked out by subtraction from the published totals",
+            )
+        ],
+    ),
     # Safe tables: nothing to find.
     "no-total-1d": (table(rows=["A", "B", "C"], values=[12, "<5", 30]), []),
     "pair-1d": (table(rows=["A", "B", "C"], values=[12, "<5", "*"], total=45), []),
