@@ -60,6 +60,17 @@ FOILOG_FEEDBACK_EMAIL = "web@northshire.example"
 FOILOG_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 FOILOG_SENSITIVE_TOPICS = ["sexual offences", "domestic abuse"]
 
+# The publish guard (docs/publish-guard.md): findings are warnings while drafting here, and
+# errors that stop the build in publishconf.py.
+FOILOG_GUARD = "warning"
+FOILOG_GUARD_THRESHOLD = 5
+FOILOG_GUARD_CONTACTS = [
+    "foi@northshire.example",
+    "dpo@northshire.example",
+    "web@northshire.example",
+    "NS1 0AA",
+]
+
 # Pelican: records are not articles, and the log index replaces the blog index.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["pages"]

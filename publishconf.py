@@ -18,3 +18,6 @@ RELATIVE_URLS = False
 #   add_header X-Content-Type-Options "nosniff" always;
 # Copy the exact policy from output/_headers: it follows FOILOG_COOKIE_CATEGORIES and
 # FOILOG_FEEDBACK_ENDPOINT. See docs/settings.md, "Security headers".
+
+# Every publish-guard finding stops the build unless a record's review accepts it.
+FOILOG_GUARD = "error"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -10,6 +11,7 @@ from pelican.generators import Generator
 from foilog.output import copy_file, output_file, write_text
 from foilog.page_generator import LogPageGenerator
 from foilog.pagination import paginate
+from foilog.paths import is_hidden
 from foilog.sensitivity import disclosure_is_sensitive
 
 
@@ -23,7 +25,8 @@ class DisclosurePagesGenerator(LogPageGenerator):
                 sensitive_page=disclosure_is_sensitive(disclosure, self.site),
             )
             for attachment in disclosure.attachments:
-                if attachment.file:
+                # Only listed files are copied, and never a hidden one, whatever the checks said.
+                if attachment.file and not is_hidden(Path(attachment.file)):
                     source = disclosure.source_path.parent / attachment.file
                     copy_file(source, output_file(self.output_path, disclosure.url + source.name))
         for page in paginate(self.log.disclosures, self.site.per_page, ""):

@@ -1,6 +1,7 @@
 """Pelican plugin: load and check every disclosure record before anything is written.
 
-A bad record stops the build with one line per problem and no traceback.
+A bad record, or a publish-guard finding under FOILOG_GUARD = "error", stops the build
+with one line each and no traceback.
 """
 
 from __future__ import annotations
@@ -35,16 +36,11 @@ class DisclosureRecordsGenerator(Generator):
         for warning in site.warnings:
             sys.stderr.write(f"Warning: settings: {warning}\n")
         result = check_site(site)
-        problems = result.problems
-        if problems:
-            files = len({p.file for p in problems})
-            raise BuildStopped(
-                [str(p) for p in problems]
-                + [
-                    f"The build stopped: {len(problems)} problem(s) in {files} record(s). "
-                    "Nothing was published."
-                ]
-            )
+        if result.stops_build:
+            raise BuildStopped(result.report())
+        # Warnings and accepted findings are shown, one line each, with their count last.
+        for line in result.report():
+            sys.stderr.write(line + "\n")
         self.context["foilog"] = site
         self.context["disclosure_log"] = result.log
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Disclosure, DisclosureLog
+from .paths import is_hidden
 from .problems import Problem
 from .settings import SiteSettings
 from .validation import RecordChecker
@@ -18,7 +19,7 @@ def record_files(folder: Path) -> list[Path]:
         for path in folder.rglob("*")
         if path.suffix in (".yaml", ".yml")
         and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not is_hidden(path.relative_to(folder))
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from .dates import PartialDate
 from .register import ACT_SHORT, ExemptionEntry
+from .yaml_source import Path_, nearest_line
 
 OUTCOME_LABELS = {
     "disclosed": "Disclosed",
@@ -97,6 +98,7 @@ class FigureTable:
     questions: list[str]
     outside_act: bool
     note: str | None
+    threshold: int | None = None  # a reviewed per-table small-number threshold
 
     @property
     def two_dimensional(self) -> bool:
@@ -173,6 +175,11 @@ class Disclosure:
     slug: str
     url: str  # "disclosures/2025/000123-25/"
     related_disclosures: list[Disclosure] = field(default_factory=list)
+    field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
+
+    def line_of(self, path: Path_) -> int:
+        """The record file's line for a field, so messages can point at it."""
+        return nearest_line(self.field_lines, path)
 
     @property
     def outcome_label(self) -> str:

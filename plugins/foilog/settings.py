@@ -55,7 +55,13 @@ KNOWN = {
     "FOILOG_QUICK_EXIT_URL",
     "FOILOG_SENSITIVE_TOPICS",
     "FOILOG_ACCESSIBILITY",
+    "FOILOG_GUARD",
+    "FOILOG_GUARD_THRESHOLD",
+    "FOILOG_GUARD_ALLOW_ZERO",
+    "FOILOG_GUARD_CONTACTS",
+    "FOILOG_GUARD_ALLOWED_TYPES",
 }
+GUARD_MODES = ("error", "warning")
 
 
 class SettingsError(ValueError):
@@ -75,6 +81,17 @@ class AccessibilitySettings:
     prepared_on: dt.date | None = None
     tested_on: dt.date | None = None
     tested_by: str = "our own staff"
+
+
+@dataclass(frozen=True)
+class GuardSettings:
+    """How the publish guard judges findings (see docs/publish-guard.md)."""
+
+    mode: str = "error"  # "error" stops the build; "warning" only reports
+    threshold: int = 5  # counts from 1 to threshold - 1 must be suppressed
+    allow_zero: bool = True
+    contacts: tuple[str, ...] = ()  # the authority's own published contact details
+    allowed_types: frozenset[str] = frozenset()  # extra attachment suffixes: ".png"
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,7 @@ class SiteSettings:
 
     # Problems worth telling staff that do not stop the build, one line each.
     warnings: tuple[str, ...] = ()
+    guard: GuardSettings = field(default_factory=GuardSettings)
 
 
 def read_settings(settings: dict[str, Any]) -> SiteSettings:
@@ -166,6 +184,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
     if not all(isinstance(topic, str) for topic in topics):
         faults.append(f"FOILOG_SENSITIVE_TOPICS: expected a list of topics; found {topics!r}")
         topics = []
+    guard = _read_guard(get, faults)
     result = SiteSettings(
         sitename=sitename,
         siteurl=get("SITEURL", "", str, "an address such as https://foi.example.org").rstrip("/"),
@@ -189,6 +208,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         or DEFAULT_QUICK_EXIT_URL,
         sensitive_topics=frozenset(slugify(topic) for topic in topics),
         warnings=tuple(warnings),
+        guard=guard,
     )
     if not result.disclosures_path.is_dir():
         faults.append(
@@ -384,4 +404,38 @@ def _read_accessibility(given: dict[str, Any], faults: list[str]) -> Accessibili
         prepared_on=date("prepared_on"),
         tested_on=date("tested_on"),
         tested_by=text("tested_by", optional=False),
+    )
+
+
+def _read_guard(get: Any, faults: list[str]) -> GuardSettings:
+    mode = get("FOILOG_GUARD", "error", str, '"error" or "warning"')
+    if mode not in GUARD_MODES:
+        faults.append(f'FOILOG_GUARD: expected "error" or "warning"; found {mode!r}')
+        mode = "error"
+    threshold = get("FOILOG_GUARD_THRESHOLD", 5, int, "a whole number of at least 1")
+    if threshold < 1:
+        faults.append(
+            f"FOILOG_GUARD_THRESHOLD: expected a whole number of at least 1; found {threshold}"
+        )
+        threshold = 5
+    contacts = get("FOILOG_GUARD_CONTACTS", [], (list, tuple), "a list of contact details")
+    if not all(isinstance(c, str) and c.strip() for c in contacts):
+        faults.append(
+            "FOILOG_GUARD_CONTACTS: expected a list of email addresses, phone numbers or "
+            f"postcodes as text; found {contacts!r}"
+        )
+        contacts = []
+    types = get("FOILOG_GUARD_ALLOWED_TYPES", [], (list, tuple), 'a list of suffixes like ".png"')
+    if not all(isinstance(t, str) and re.fullmatch(r"\.?[A-Za-z0-9]+", t) for t in types):
+        faults.append(
+            'FOILOG_GUARD_ALLOWED_TYPES: expected a list of file suffixes such as ".png"; '
+            f"found {types!r}"
+        )
+        types = []
+    return GuardSettings(
+        mode=mode,
+        threshold=threshold,
+        allow_zero=get("FOILOG_GUARD_ALLOW_ZERO", True, bool, "True or False"),
+        contacts=tuple(c.strip() for c in contacts),
+        allowed_types=frozenset("." + t.lower().lstrip(".") for t in types),
     )

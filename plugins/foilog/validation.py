@@ -26,6 +26,7 @@ from .model import (
     Redirection,
     ReviewEntry,
 )
+from .paths import is_hidden
 from .problems import Problem, field_name
 from .register import ExemptionRegister
 from .slugs import slugify
@@ -211,6 +212,7 @@ class RecordChecker:
             reference_line=self.doc.line_of(("reference",)),
             slug=slug,
             url=f"disclosures/{year}/{slug}/",
+            field_lines=self.doc.lines,
         )
 
     def _questions(self, raw: list[dict[str, Any]]) -> list[Question]:
@@ -367,6 +369,7 @@ class RecordChecker:
             questions=self._question_refs((*path, "questions"), raw.get("questions"), numbers),
             outside_act=bool(raw.get("outside_act", False)),
             note=raw.get("note"),
+            threshold=raw.get("threshold"),
         )
         if unit == "text" and table.total is not None:
             self.problem((*path, "total"), "no totals in a text table", "total")
@@ -392,6 +395,13 @@ class RecordChecker:
             file_path = (self.source.parent / raw["file"]).resolve()
             if not file_path.is_relative_to(self.source.parent.resolve()):
                 self.problem((*path, "file"), "a file in the record's folder", raw["file"])
+            elif is_hidden(Path(raw["file"])):
+                self.problem(
+                    (*path, "file"),
+                    'a file whose name and folders do not start with "." (hidden files are '
+                    "never published)",
+                    raw["file"],
+                )
             elif not file_path.is_file():
                 self.problem(
                     (*path, "file"), "an existing file next to the record", f"no file {raw['file']}"

@@ -27,10 +27,14 @@ class YamlDocument:
     duplicate_keys: list[tuple[Path_, int]]
 
     def line_of(self, path: Path_) -> int:
-        """The line of the field at `path`, or of its nearest parent that exists."""
-        while path not in self.lines and path:
-            path = path[:-1]
-        return self.lines.get(path, 1)
+        return nearest_line(self.lines, path)
+
+
+def nearest_line(lines: dict[Path_, int], path: Path_) -> int:
+    """The line of the field at `path`, or of its nearest parent that exists."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
 
 
 class YamlSyntaxError(Exception):

@@ -1,0 +1,306 @@
+"""The publish guard through a build: personal data in text, errors or warnings by setting,
+reviews that accept findings, and files that are never published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import PROJECT, Build, build, good_record, write_site
+
+from foilog.guard.cross_record import cross_record_findings
+from foilog.log import load_log
+from foilog.settings import read_settings
+
+RESPONSE_LINES = [
+    ("Write to j.smith@example.org about it.", "email-address"),
+    ("Call 07700 900123 after six.", "uk-phone-number"),
+    ("Her number is AB 12 34 56 C.", "national-insurance-number"),
+    ("She lives at NS4 7XY.", "postcode"),
+    ("The car was NS21 ABC.", "vehicle-registration"),
+    ("He was born on 3 March 1985.", "date-of-birth"),
+    ("Card 4111 1111 1111 1111 was used.", "card-number"),
+    # None of these is personal data.
+    ("Our office is in district NS1, and our address ends NS1 0AA.", None),
+    ("Email foi@northshire.example or ring 101.", None),
+    ("Reference 4111 1111 1111 1112 is not a card number.", None),
+    ("Figures for 2022 and 2023, request 000123-25, section 40(2), 5 of 12 cases.", None),
+    ("We do not hold dates of birth.", None),
+]
+
+
+@pytest.fixture(scope="module")
+def text_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("text")
+    record = good_record(
+        response="\n".join(text for text, _ in RESPONSE_LINES),
+        questions=[
+            {
+                "text": "How many dogs?",
+                "outcome": "disclosed",
+                "answer": "Ask the handler at dogs@example.org.",
+            }
+        ],
+        history=[
+            {"date": "2025-03-05", "event": "clarification-requested", "note": "Rang 01632 960001."}
+        ],
+    )
+    write_site(
+        root,
+        {"2025/text.yaml": record},
+        'FOILOG_GUARD_CONTACTS = ["foi@northshire.example", "NS1 0AA"]',
+    )
+    result = build(root)
+    assert result.ok, result.result.stderr
+    return result
+
+
+@pytest.mark.parametrize(
+    ("number", "rule"), [(n, rule) for n, (_, rule) in enumerate(RESPONSE_LINES, 1)]
+)
+def test_each_text_pattern_names_field_and_line(text_site: Build, number: int, rule: str) -> None:
+    place = f": response line {number}: "
+    lines = [line for line in text_site.error_lines() if place in line]
+    if rule is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1, lines
+        assert lines[0].startswith("warning: disclosures/2025/text.yaml:")
+        assert f": {rule}{place}" in lines[0]
+
+
+def test_single_line_fields_are_named_without_a_line(text_site: Build) -> None:
+    stderr = text_site.result.stderr
+    assert ": email-address: questions[1].answer: an email address (do…rg)." in stderr
+    assert ": uk-phone-number: history[1].note: a UK phone number" in stderr
+
+
+def test_personal_data_is_not_copied_whole_into_the_build_log(text_site: Build) -> None:
+    assert "j.smith@example.org" not in text_site.result.stderr
+
+
+# -- errors, warnings and reviews -----------------------------------------------------------
+
+UNSAFE = good_record(
+    figures=[
+        {"caption": "Dogs", "unit": "count", "rows": ["A", "B"], "values": [12, 3], "total": 15}
+    ]
+)
+REVIEW = {
+    "rule": "small-number",
+    "place": 'figures[1] row "B"',
+    "by": "Head of Information Management",
+    "date": "2025-03-19",
+    "reason": "The three dogs are animals, not people.",
+}
+
+
+def test_production_settings_stop_the_build_and_keep_the_old_output(tmp_path: Path) -> None:
+    write_site(tmp_path, {"2025/dogs.yaml": good_record()})
+    assert build(tmp_path).ok
+    before = (tmp_path / "output/index.html").read_text(encoding="utf-8")
+    write_site(tmp_path, {"2025/dogs.yaml": UNSAFE}, 'FOILOG_GUARD = "error"')
+    site = build(tmp_path)
+    assert site.result.returncode == 1
+    assert "Traceback" not in site.result.stderr
+    lines = site.error_lines()
+    assert lines[0].startswith("disclosures/2025/dogs.yaml:")
+    assert ': small-number: figures[1] row "B": 3 is below the threshold of 5. Fix: ' in lines[0]
+    assert lines[-1] == (
+        "The build stopped: 1 publish-guard finding(s) in 1 record(s). Nothing was published."
+    )
+    assert (tmp_path / "output/index.html").read_text(encoding="utf-8") == before
+
+
+def test_publishconf_makes_findings_errors() -> None:
+    text = (PROJECT / "publishconf.py").read_text(encoding="utf-8")
+    assert 'FOILOG_GUARD = "error"' in text
+
+
+def test_development_settings_warn_count_and_publish(make_site) -> None:
+    site = make_site({"2025/dogs.yaml": UNSAFE})
+    assert site.ok, site.result.stderr
+    lines = site.error_lines()
+    assert lines[0].startswith("warning: disclosures/2025/dogs.yaml:")
+    assert lines[-1].startswith("Publish guard: 1 warning(s), 0 finding(s) accepted by review.")
+    assert (site.output / "disclosures/2025/000001-25/index.html").is_file()
+
+
+def test_a_review_accepts_a_finding_and_is_listed(make_site) -> None:
+    record = {**UNSAFE, "review": [REVIEW]}
+    site = make_site({"2025/dogs.yaml": record}, 'FOILOG_GUARD = "error"')
+    assert site.ok, site.result.stderr
+    lines = site.error_lines()
+    assert lines[0].startswith("accepted: disclosures/2025/dogs.yaml:")
+    assert "reviewed by Head of Information Management on 2025-03-19: The three dogs" in lines[0]
+    assert lines[-1] == "Publish guard: 0 warning(s), 1 finding(s) accepted by review."
+
+
+def test_a_review_that_matches_no_finding_is_a_warning(make_site) -> None:
+    record = good_record(review=[{**REVIEW, "place": 'figures[1] row "C"'}])
+    site = make_site({"2025/dogs.yaml": record}, 'FOILOG_GUARD = "error"')
+    assert site.ok, site.result.stderr
+    (line, summary) = site.error_lines()
+    assert line.startswith("warning: disclosures/2025/dogs.yaml:")
+    assert "review[1]: matches no finding (rule 'small-number', place 'figures[1] row \"C\"')" in (
+        line
+    )
+    assert summary.startswith("Publish guard: 1 warning(s)")
+
+
+def test_a_table_threshold_needs_a_review(tmp_path: Path) -> None:
+    figure = {
+        "caption": "Dogs",
+        "unit": "count",
+        "rows": ["A", "B", "C"],
+        "values": [12, 4, 2],
+        "threshold": 3,
+    }
+    write_site(
+        tmp_path, {"2025/dogs.yaml": good_record(figures=[figure])}, 'FOILOG_GUARD = "error"'
+    )
+    site = build(tmp_path)
+    assert site.result.returncode == 1
+    stderr = site.result.stderr
+    assert ": table-threshold: figures[1].threshold: this table uses a threshold of 3" in stderr
+    assert ': small-number: figures[1] row "C": 2 is below the threshold of 3' in stderr
+    assert 'row "B"' not in stderr  # 4 is safe under the table's own threshold
+    reviewed = good_record(
+        figures=[figure],
+        review=[
+            {**REVIEW, "rule": "table-threshold", "place": "figures[1].threshold"},
+            {**REVIEW, "place": 'figures[1] row "C"'},
+        ],
+    )
+    write_site(tmp_path, {"2025/dogs.yaml": reviewed}, 'FOILOG_GUARD = "error"')
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    assert "2 finding(s) accepted by review" in site.result.stderr
+
+
+def test_a_bad_table_threshold_is_a_record_problem(make_site) -> None:
+    figure = {"caption": "D", "unit": "count", "rows": ["A"], "values": [12], "threshold": 0}
+    site = make_site({"2025/dogs.yaml": good_record(figures=[figure])})
+    assert site.result.returncode == 1
+    assert "figures[1].threshold: expected a whole number of at least 1; found 0" in (
+        site.result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('FOILOG_GUARD = "strict"', 'FOILOG_GUARD: expected "error" or "warning"'),
+        ("FOILOG_GUARD_THRESHOLD = 0", "FOILOG_GUARD_THRESHOLD: expected a whole number"),
+        ("FOILOG_GUARD_ALLOW_ZERO = 'no'", "FOILOG_GUARD_ALLOW_ZERO: expected True or False"),
+        ("FOILOG_GUARD_CONTACTS = [3]", "FOILOG_GUARD_CONTACTS: expected a list"),
+        ('FOILOG_GUARD_ALLOWED_TYPES = ["*.png"]', "FOILOG_GUARD_ALLOWED_TYPES: expected a list"),
+    ],
+)
+def test_guard_settings_are_checked(make_site, setting: str, message: str) -> None:
+    site = make_site({"2025/dogs.yaml": good_record()}, setting)
+    assert site.result.returncode == 1
+    assert f"settings: {message}" in site.result.stderr
+
+
+# -- files that are never published ---------------------------------------------------------
+
+
+def test_hidden_and_unlisted_files_are_never_copied(tmp_path: Path) -> None:
+    folder = tmp_path / "disclosures" / "2025"
+    folder.mkdir(parents=True)
+    (folder / "listed.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (folder / "unlisted.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (folder / ".hidden.csv").write_text("name\nA Person\n", encoding="utf-8")
+    listed = good_record(attachments=[{"title": "Listed", "file": "listed.csv"}])
+    write_site(tmp_path, {"2025/dogs.yaml": listed})
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    published = {p.name for p in site.output.rglob("*.csv")}
+    assert published == {"listed.csv"}
+    hidden = good_record(attachments=[{"title": "Hidden", "file": ".hidden.csv"}])
+    write_site(tmp_path, {"2025/dogs.yaml": hidden})
+    site = build(tmp_path)
+    assert site.result.returncode == 1
+    assert 'attachments[1].file: expected a file whose name and folders do not start with "."' in (
+        site.result.stderr
+    )
+    assert not list(site.output.rglob(".hidden.csv"))
+
+
+def test_the_example_log_passes_the_production_guard(tmp_path: Path) -> None:
+    write_site(tmp_path, {}, 'FOILOG_GUARD = "error"')
+    for path in (PROJECT / "disclosures").rglob("*"):
+        if path.is_file():
+            target = tmp_path / "disclosures" / path.relative_to(PROJECT / "disclosures")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    assert not [line for line in site.error_lines() if line.startswith("warning: ")]
+    assert "Publish guard: 0 warning(s), 1 finding(s) accepted by review." in site.result.stderr
+
+
+# -- the same figure published differently in two records -----------------------------------
+
+
+def _log(tmp_path: Path, records: dict[str, dict]) -> dict:
+    folder = tmp_path / "disclosures"
+    for name, record in records.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    log, problems = load_log(read_settings({"FOILOG_DISCLOSURES_PATH": str(folder)}))
+    assert problems == []
+    return log.by_reference()
+
+
+def _burglaries(reference: str, value: int, **changes: object) -> dict:
+    fields: dict = {
+        "reference": reference,
+        "topics": ["burglary"],
+        "periods": [{"kind": "calendar-year", "year": 2023, "label": "2023"}],
+        "figures": [
+            {
+                "caption": "Burglaries",
+                "unit": "count",
+                "rows": ["Dwelling", "Business"],
+                "values": [value, 40],
+            }
+        ],
+    }
+    return good_record(**{**fields, **changes})
+
+
+def test_a_small_difference_from_an_earlier_record_is_an_advisory_finding(tmp_path: Path) -> None:
+    records = _log(
+        tmp_path,
+        {
+            "a.yaml": _burglaries("000001-24", 120),
+            "b.yaml": _burglaries("000002-25", 123),
+            "c.yaml": _burglaries("000003-25", 130),
+        },
+    )
+    later = records["000002-25"]
+    (finding,) = cross_record_findings(later, [records["000001-24"], records["000003-25"]], 5)
+    assert finding.advisory
+    assert finding.rule == "cross-record-difference"
+    assert finding.place == 'figures[1] row "Dwelling"'
+    assert "123 here and 120 in 000001-24 for the same figure differ by 3" in finding.found
+    assert finding.file == "disclosures/b.yaml"
+
+
+def test_different_topics_periods_or_labels_are_not_compared(tmp_path: Path) -> None:
+    records = _log(
+        tmp_path,
+        {
+            "a.yaml": _burglaries("000001-25", 123),
+            "b.yaml": _burglaries("000002-24", 120, topics=["robbery"]),
+            "c.yaml": _burglaries(
+                "000003-24", 120, periods=[{"kind": "calendar-year", "year": 2022, "label": "2022"}]
+            ),
+            "d.yaml": _burglaries("000004-24", 123),  # the same figure, published the same
+        },
+    )
+    earlier = [records[r] for r in ("000002-24", "000003-24", "000004-24")]
+    assert cross_record_findings(records["000001-25"], earlier, 5) == []
