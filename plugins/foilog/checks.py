@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .log import load_log
+from .log import Progress, load_log
 from .model import DisclosureLog
 from .problems import Problem
 from .settings import SiteSettings
@@ -20,6 +20,7 @@ class CheckResult:
     problems: list[Problem]  # each one stops the build
 
 
-def check_site(site: SiteSettings) -> CheckResult:
-    log, problems = load_log(site)
+def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckResult:
+    """`progress`, when given, is told of each record as it is read (for progress bars)."""
+    log, problems = load_log(site, progress)
     return CheckResult(log, problems)

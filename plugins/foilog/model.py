@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import PartialDate
 from .register import ACT_SHORT, ExemptionEntry
+
+if TYPE_CHECKING:
+    from .working_days import Timeliness
 
 OUTCOME_LABELS = {
     "disclosed": "Disclosed",
@@ -25,6 +28,7 @@ EVENT_LABELS = {
     "internal-review-requested": "Internal review requested",
     "internal-review-outcome": "Internal review outcome",
     "ico-decision": "ICO decision notice",
+    "extension": "Time limit extended",
 }
 
 ACT_LABELS = {
@@ -173,6 +177,7 @@ class Disclosure:
     slug: str
     url: str  # "disclosures/2025/000123-25/"
     related_disclosures: list[Disclosure] = field(default_factory=list)
+    timeliness: Timeliness | None = None  # set by load_log, which knows the jurisdiction
 
     @property
     def outcome_label(self) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .register import ExemptionRegister, RegisterError
+from .working_days import JURISDICTIONS
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_BRAND = {
@@ -22,6 +23,7 @@ KNOWN = {
     "FOILOG_AUTHORITY",
     "FOILOG_LOGO",
     "FOILOG_BRAND",
+    "FOILOG_JURISDICTION",
 }
 
 
@@ -38,6 +40,7 @@ class SiteSettings:
     authority: str
     logo: str | None
     brand: dict[str, str]
+    jurisdiction: str  # a key of working_days.JURISDICTIONS: whose bank holidays count
     register: ExemptionRegister = field(repr=False)
 
 
@@ -68,6 +71,11 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
             faults.append(
                 f"FOILOG_BRAND[{name!r}]: expected a colour such as #1d3c6e; found {colour!r}"
             )
+    jurisdiction = get("FOILOG_JURISDICTION", "england-and-wales", str, "text")
+    if jurisdiction not in JURISDICTIONS:
+        known = ", ".join(JURISDICTIONS)
+        faults.append(f"FOILOG_JURISDICTION: expected one of {known}; found {jurisdiction!r}")
+        jurisdiction = "england-and-wales"
     try:
         register = ExemptionRegister.load(
             get("FOILOG_EXEMPTIONS", {}, dict, "a mapping of act to sections")
@@ -83,6 +91,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         authority=get("FOILOG_AUTHORITY", sitename, str, "text"),
         logo=get("FOILOG_LOGO", None, (str, type(None)), "a path under the site, or None"),
         brand=brand,
+        jurisdiction=jurisdiction,
         register=register,
     )
     if not result.disclosures_path.is_dir():
