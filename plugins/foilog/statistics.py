@@ -138,6 +138,11 @@ def _dates(disclosures: Iterable[Disclosure]) -> list[PartialDate]:
     return found
 
 
+def section_titles(disclosures: Iterable[Disclosure]) -> dict[str, str]:
+    """The register title of every section cited, by exemption_key."""
+    return {exemption_key(e.entry): e.entry.title for d in disclosures for e in d.exemptions}
+
+
 @dataclass
 class Statistics:
     years: list[PeriodStatistics]  # oldest first, every year from the first to the last
@@ -150,7 +155,7 @@ class Statistics:
 def log_statistics(disclosures: list[Disclosure]) -> Statistics:
     dates = _dates(disclosures)
     unplaced = sum(1 for d in disclosures if d.responded is None)
-    titles = {exemption_key(e.entry): e.entry.title for d in disclosures for e in d.exemptions}
+    titles = section_titles(disclosures)
     if not dates:
         return Statistics([], [], None, unplaced, titles)
     first, last = min(dates).earliest(), max(dates).latest()
@@ -182,8 +187,9 @@ class Measure:
     summary: Callable[[PeriodStatistics], str]
 
 
-def measures(statistics: Statistics) -> list[Measure]:
-    sections = sorted({key for s in statistics.years for key in s.exemptions}, key=_section_order)
+def measures(periods: list[PeriodStatistics], titles: dict[str, str]) -> list[Measure]:
+    """The measures over `periods`: exemptions get one series per section cited in them."""
+    sections = sorted({key for s in periods for key in s.exemptions}, key=_section_order)
 
     def counts(field: str, series: list[tuple[str, str]]) -> Callable[..., list[int]]:
         return lambda s: [getattr(s, field)[key] for key, _ in series]
@@ -213,7 +219,7 @@ def measures(statistics: Statistics) -> list[Measure]:
         Measure(
             "exemption",
             "Exemptions cited",
-            [(key, f"{key}: {statistics.section_titles[key]}") for key in sections],
+            [(key, f"{key}: {titles[key]}") for key in sections],
             lambda s: [s.exemptions[key] for key in sections],
             exemption_summary,
         ),
@@ -271,10 +277,11 @@ def exemption_summary(s: PeriodStatistics) -> str:
         return "No exemptions were cited."
     top = max(s.exemptions.values())
     most = [key for key, count in sorted(s.exemptions.items()) if count == top]
-    return (
-        f"{_plural(len(s.exemptions), 'section was', 'different sections were')} cited. "
-        f"The most cited was {' and '.join(most)}, in {_plural(top, 'response', 'responses')}."
-    )
+    cited = _plural(len(s.exemptions), "section was", "different sections were")
+    responses = _plural(top, "response", "responses")
+    if len(most) == 1:
+        return f"{cited} cited. The most cited was {most[0]}, in {responses}."
+    return f"{cited} cited. The most cited were {', '.join(most)}, each in {responses}."
 
 
 def review_summary(s: PeriodStatistics) -> str:
@@ -301,7 +308,7 @@ CSV_HEADER = [
 def csv_rows(statistics: Statistics) -> list[list[str]]:
     """One row per period, measure and category: the statistics page's numbers as data."""
     rows = []
-    for measure in measures(statistics):
+    for measure in measures(statistics.years, statistics.section_titles):
         for stats in [*statistics.years, *statistics.quarters]:
             period = stats.period
             for (category, label), value in zip(measure.series, measure.values(stats), strict=True):

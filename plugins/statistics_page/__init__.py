@@ -124,7 +124,9 @@ class StatisticsPageGenerator(Generator):
         log = self.context["disclosure_log"]
         statistics = log_statistics(log.disclosures)
         sections = (
-            [section(m, statistics) for m in measures(statistics)] if statistics.total else []
+            [section(m, statistics) for m in measures(statistics.years, statistics.section_titles)]
+            if statistics.total
+            else []
         )
         html = self.get_template("statistics").render(
             {
