@@ -298,3 +298,19 @@ def test_an_empty_log_still_has_a_statistics_page(make_site: Callable[..., Build
     assert "there are no statistics" in site.page("statistics/").get_text()
     header = (site.output / "data" / "statistics.csv").read_text(encoding="utf-8")
     assert header.startswith("period_type,period,period_start,period_end,measure,category")
+
+
+def test_example_log_statistics_match_its_records(
+    example_site: Build, example_records: list
+) -> None:
+    answered = [r for r in example_records if r["responded"]]
+    counts = csv_counts(example_site)
+    years = sorted({str(r["responded"])[:4] for r in answered})
+    assert sum(counts[(y, "answered", "all")] for y in years) == len(answered)
+    quarters = {p for p, m, _ in counts if "-Q" in p and m == "answered"}
+    assert sum(counts[(q, "answered", "all")] for q in quarters) == len(answered)
+    events = [e["event"] for r in example_records for e in r.get("history", [])]
+    reviews = events.count("internal-review-requested")
+    assert sum(counts[(y, "internal-review", "requested")] for y in years) == reviews
+    text = " ".join(example_site.page("statistics/").find("main").get_text(" ").split())
+    assert f"{len(answered)} requests were answered from {years[0]} to {years[-1]}." in text
