@@ -16,6 +16,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "disclosure_records",
     "disclosure_pages",
+    "statistics_page",
     "security_headers",
     "accessibility_statement",
     "atomic_output",

@@ -311,4 +311,5 @@ def test_charts_have_a_text_alternative_and_a_data_table(example_site: Build) ->
             assert chart.get("role") == "img", where
             assert chart.get("aria-labelledby") or chart.get("aria-label"), where
             figure = chart.find_parent("figure")
-            assert figure and figure.find("table"), f"{where} has no data table beside it"
+            beside = figure.parent if figure else None
+            assert beside and beside.find("table"), f"{where} has no data table beside it"

@@ -20,7 +20,7 @@ def test_disclosure_page_reads_and_works_by_keyboard(browser: Any, example_serve
 def test_pages_fit_320_pixels_without_javascript(browser: Any, example_server: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 800}, java_script_enabled=False)
     page = context.new_page()
-    for url in ("/", "/disclosures/2023/000214-23/", "/how-to-make-a-request/"):
+    for url in ("/", "/disclosures/2023/000214-23/", "/how-to-make-a-request/", "/statistics/"):
         page.goto(example_server + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, url

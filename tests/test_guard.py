@@ -217,7 +217,7 @@ def test_hidden_and_unlisted_files_are_never_copied(tmp_path: Path) -> None:
     write_site(tmp_path, {"2025/dogs.yaml": listed})
     site = build(tmp_path)
     assert site.ok, site.result.stderr
-    published = {p.name for p in site.output.rglob("*.csv")}
+    published = {p.name for p in (site.output / "disclosures").rglob("*.csv")}
     assert published == {"listed.csv"}
     hidden = good_record(attachments=[{"title": "Hidden", "file": ".hidden.csv"}])
     write_site(tmp_path, {"2025/dogs.yaml": hidden})

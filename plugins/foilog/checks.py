@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .guard import Accepted, Finding, UnmatchedReview, guard_log
-from .log import load_log
+from .log import Progress, load_log
 from .model import DisclosureLog
 from .problems import Problem
 from .settings import SiteSettings
@@ -68,8 +68,9 @@ class CheckResult:
         return lines
 
 
-def check_site(site: SiteSettings) -> CheckResult:
-    log, problems = load_log(site)
+def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckResult:
+    """`progress`, when given, is told of each record as it is read (for progress bars)."""
+    log, problems = load_log(site, progress)
     guard = guard_log(log, site.guard)
     return CheckResult(
         log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Disclosure, DisclosureLog
@@ -9,6 +10,7 @@ from .paths import is_hidden
 from .problems import Problem
 from .settings import SiteSettings
 from .validation import RecordChecker
+from .working_days import WorkingCalendar, assess
 from .yaml_source import YamlSyntaxError, read_yaml
 
 
@@ -23,12 +25,20 @@ def record_files(folder: Path) -> list[Path]:
     )
 
 
-def load_log(settings: SiteSettings) -> tuple[DisclosureLog, list[Problem]]:
+Progress = Callable[[int, int], None]  # (records read so far, records in all)
+
+
+def load_log(
+    settings: SiteSettings, progress: Progress | None = None
+) -> tuple[DisclosureLog, list[Problem]]:
     """All records, newest first, with every problem found in any of them."""
     folder = settings.disclosures_path
     problems: list[Problem] = []
     disclosures: list[Disclosure] = []
-    for path in record_files(folder):
+    paths = record_files(folder)
+    for done, path in enumerate(paths, 1):
+        if progress:
+            progress(done, len(paths))
         shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
         try:
             document = read_yaml(path)
@@ -44,6 +54,9 @@ def load_log(settings: SiteSettings) -> tuple[DisclosureLog, list[Problem]]:
         if disclosure is not None:
             disclosures.append(disclosure)
     problems.extend(_cross_record_problems(disclosures))
+    calendar = WorkingCalendar(settings.jurisdiction)
+    for disclosure in disclosures:
+        disclosure.timeliness = assess(disclosure, calendar)
     disclosures.sort(key=Disclosure.sort_key, reverse=True)
     return DisclosureLog(disclosures), problems
 

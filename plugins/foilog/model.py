@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import PartialDate
 from .register import ACT_SHORT, ExemptionEntry
 from .yaml_source import Path_, nearest_line
+
+if TYPE_CHECKING:
+    from .working_days import Timeliness
 
 OUTCOME_LABELS = {
     "disclosed": "Disclosed",
@@ -26,6 +29,7 @@ EVENT_LABELS = {
     "internal-review-requested": "Internal review requested",
     "internal-review-outcome": "Internal review outcome",
     "ico-decision": "ICO decision notice",
+    "extension": "Time limit extended",
 }
 
 ACT_LABELS = {
@@ -176,6 +180,7 @@ class Disclosure:
     url: str  # "disclosures/2025/000123-25/"
     related_disclosures: list[Disclosure] = field(default_factory=list)
     field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
+    timeliness: Timeliness | None = None  # set by load_log, which knows the jurisdiction
 
     def line_of(self, path: Path_) -> int:
         """The record file's line for a field, so messages can point at it."""

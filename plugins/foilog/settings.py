@@ -12,6 +12,7 @@ from .consent import ESSENTIAL_COOKIES, CookieCategory, CookieInfo, OptionalScri
 from .contrast import AA_TEXT, TEXT, WHITE, contrast_ratio
 from .register import ExemptionRegister, RegisterError
 from .slugs import slugify
+from .working_days import JURISDICTIONS
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
@@ -60,6 +61,7 @@ KNOWN = {
     "FOILOG_GUARD_ALLOW_ZERO",
     "FOILOG_GUARD_CONTACTS",
     "FOILOG_GUARD_ALLOWED_TYPES",
+    "FOILOG_JURISDICTION",
 }
 GUARD_MODES = ("error", "warning")
 
@@ -104,6 +106,7 @@ class SiteSettings:
     logo: str | None
     brand: dict[str, str]
     accessibility: AccessibilitySettings
+    jurisdiction: str  # a key of working_days.JURISDICTIONS: whose bank holidays count
     register: ExemptionRegister = field(repr=False)
     cookie_policy_version: str = "1"
     cookie_categories: tuple[CookieCategory, ...] = ()
@@ -114,6 +117,9 @@ class SiteSettings:
     feedback_email: str | None = None
     quick_exit_url: str = DEFAULT_QUICK_EXIT_URL
     sensitive_topics: frozenset[str] = frozenset()  # topic slugs
+    # Problems worth telling staff that do not stop the build, one line each.
+    warnings: tuple[str, ...] = ()
+    guard: GuardSettings = field(default_factory=GuardSettings)
 
     @property
     def essential_cookies(self) -> tuple[CookieInfo, ...]:
@@ -122,10 +128,6 @@ class SiteSettings:
     @property
     def consent_config(self) -> dict[str, Any]:
         return consent_config(self.cookie_policy_version, self.cookie_categories)
-
-    # Problems worth telling staff that do not stop the build, one line each.
-    warnings: tuple[str, ...] = ()
-    guard: GuardSettings = field(default_factory=GuardSettings)
 
 
 def read_settings(settings: dict[str, Any]) -> SiteSettings:
@@ -160,6 +162,11 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
     accessibility = _read_accessibility(
         get("FOILOG_ACCESSIBILITY", {}, dict, "a mapping of statement fields"), faults
     )
+    jurisdiction = get("FOILOG_JURISDICTION", "england-and-wales", str, "text")
+    if jurisdiction not in JURISDICTIONS:
+        known = ", ".join(JURISDICTIONS)
+        faults.append(f"FOILOG_JURISDICTION: expected one of {known}; found {jurisdiction!r}")
+        jurisdiction = "england-and-wales"
     try:
         register = ExemptionRegister.load(
             get("FOILOG_EXEMPTIONS", {}, dict, "a mapping of act to sections")
@@ -194,6 +201,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         logo=get("FOILOG_LOGO", None, (str, type(None)), "a path under the site, or None"),
         brand=brand,
         accessibility=accessibility,
+        jurisdiction=jurisdiction,
         register=register,
         cookie_policy_version=str(version).strip() or "1",
         cookie_categories=categories,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ _SCHEMA = json.loads(
     .read_text(encoding="utf-8")
 )
 _VALIDATOR = Draft202012Validator(_SCHEMA)
+PLACEHOLDER = "TODO"  # starts every placeholder in a new record's skeleton
+CLOCK_EVENTS = ("clarification-requested", "clarification-received", "extension")
 _JSON_TYPES = {
     str: "text",
     int: "a number",
@@ -89,8 +92,12 @@ class RecordChecker:
         if not isinstance(data, dict):
             self.problem((), "a mapping of record fields", _describe(data))
             return None
+        placeholders = dict(_placeholders(data, ()))
+        for path, text in placeholders.items():
+            self.problem(path, "your own text in place of the placeholder", _describe(text))
         for error in _VALIDATOR.iter_errors(data):
-            self._schema_problem(error)
+            if tuple(error.absolute_path) not in placeholders:
+                self._schema_problem(error)
         if self.problems:
             return None
         disclosure = self._build(data)
@@ -165,6 +172,8 @@ class RecordChecker:
                     + ", ".join(f"{q.number} {q.outcome}" for q in questions),
                 )
             overall = data["outcome"]
+        history = [self._event(i, e) for i, e in enumerate(data.get("history", []))]
+        self._clock_events(history, act, received, responded)
         topics = [str(t).strip() for t in data.get("topics", [])]
         slug = slugify(reference)
         date = responded or received
@@ -198,7 +207,7 @@ class RecordChecker:
             ],
             response=data.get("response"),
             attachments=[self._attachment(i, a) for i, a in enumerate(data.get("attachments", []))],
-            history=[self._event(i, e) for i, e in enumerate(data.get("history", []))],
+            history=history,
             related=[str(r) for r in data.get("related", [])],
             sensitive=bool(data.get("sensitive", False)),
             review=[
@@ -419,6 +428,42 @@ class RecordChecker:
             references=[str(r) for r in raw.get("references", [])],
             result=raw.get("result"),
         )
+
+    def _clock_events(
+        self,
+        history: list[HistoryEvent],
+        act: str,
+        received: PartialDate | None,
+        responded: PartialDate | None,
+    ) -> None:
+        """Events that stop or extend the clock belong between receipt and response."""
+        for index, event in enumerate(history):
+            if event.event == "extension" and act == "foisa":
+                self.problem(
+                    ("history", index, "event"),
+                    "no extension: FOISA has no extension of the time limit",
+                    "extension",
+                )
+            if event.event not in CLOCK_EVENTS or not (received and responded):
+                continue
+            if not received.earliest() <= event.date.earliest() <= responded.latest():
+                self.problem(
+                    ("history", index, "date"),
+                    f"a date from received ({received.iso}) to responded ({responded.iso})",
+                    event.date.iso,
+                )
+
+
+def _placeholders(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    """Every text still starting with the TODO placeholder that `foilog new` writes."""
+    if isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(item, (*path, index))
 
 
 def _describe(value: Any) -> str:

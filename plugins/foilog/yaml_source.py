@@ -45,7 +45,11 @@ class YamlSyntaxError(Exception):
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    text = path.read_text(encoding="utf-8")
+    return parse_yaml(path.read_text(encoding="utf-8"))
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """A record's text, parsed as read_yaml does (for records not yet written to a file)."""
     loader = RecordLoader(text)
     try:
         node = loader.get_single_node()

@@ -61,9 +61,10 @@ def check_xlsx(path: Path) -> list[Issue]:
     try:
         hidden_sheets = set()
         for sheet in [*workbook.worksheets, *workbook.chartsheets]:
-            if sheet.sheet_state != "visible":
+            state = getattr(sheet, "sheet_state", "visible")  # worksheets and chartsheets have it
+            if state != "visible":
                 hidden_sheets.add(sheet.title)
-                very = sheet.sheet_state == "veryHidden"
+                very = state == "veryHidden"
                 issues.append(
                     Issue(
                         f'sheet "{sheet.title}"',

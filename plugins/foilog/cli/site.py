@@ -1,0 +1,76 @@
+"""What every command needs: the site's checked settings, its records and a progress bar."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pelican.settings import read_settings as read_pelican_settings
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from foilog.log import Progress as ProgressCallback
+from foilog.log import record_files
+from foilog.settings import SettingsError, SiteSettings, read_settings
+
+_REFERENCE_LINE = re.compile(r"""^reference:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$""", re.M)
+
+
+class CommandError(Exception):
+    """Stops a command with a message for staff (exit code 2)."""
+
+
+def load_site(settings_file: str) -> SiteSettings:
+    path = Path(settings_file)
+    if not path.is_file():
+        raise CommandError(
+            f"no settings file {settings_file}: run this in the site's folder, "
+            "or name the file with --settings"
+        )
+    # Pelican's advice about feeds and time zones is for builds, not for these commands.
+    logging.getLogger("pelican").setLevel(logging.ERROR)
+    try:
+        return read_settings(read_pelican_settings(str(path)))
+    except SettingsError as error:
+        raise CommandError(f"{settings_file}: {error}") from None
+
+
+def references_in_use(site: SiteSettings) -> dict[str, Path]:
+    """Every record's reference and file, read from the text so that broken records count too."""
+    found: dict[str, Path] = {}
+    for path in record_files(site.disclosures_path):
+        match = _REFERENCE_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            found.setdefault(match.group(1).strip(), path)
+    return found
+
+
+def shown(path: Path) -> str:
+    """A path as staff read it: relative to the current folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[ProgressCallback]:
+    """A progress bar on a terminal (none when output goes to a file); yields (done, total)."""
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(description)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield advance

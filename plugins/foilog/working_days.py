@@ -1,0 +1,104 @@
+"""Working days and timeliness: 20 working days from receipt, without weekends or bank holidays.
+
+Bank holidays come from the `holidays` package for the authority's jurisdiction, never
+from a list kept here. See docs/record-format.md ("Timeliness") for the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import holidays
+
+from .model import Disclosure
+
+# Setting value -> (the `holidays` package's subdivision of GB, the name people read).
+# Wales shares England's bank holidays, so England and Wales is the ENG calendar.
+JURISDICTIONS = {
+    "england-and-wales": ("ENG", "England and Wales"),
+    "scotland": ("SCT", "Scotland"),
+    "northern-ireland": ("NIR", "Northern Ireland"),
+}
+TIME_LIMIT = 20  # FOIA s.10(1), EIR reg. 5(2), FOISA s.10(1)
+# A public interest extension (FOIA s.10(3)) should add at most 20 working days (section 45
+# Code of Practice); EIR reg. 7 allows up to 40 in all. Both give 40.
+EXTENDED_LIMIT = 40
+STATUS_LABELS = {
+    "on-time": "On time",
+    "extended": "On time with an extension",
+    "late": "Late",
+}
+
+
+class WorkingCalendar:
+    """Working days in one jurisdiction: Monday to Friday, less its bank holidays."""
+
+    def __init__(self, jurisdiction: str) -> None:
+        subdivision, self.name = JURISDICTIONS[jurisdiction]
+        self._holidays = holidays.country_holidays("GB", subdiv=subdivision)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and day not in self._holidays
+
+    def count(self, after: dt.date, through: dt.date) -> int:
+        """Working days after `after`, up to and including `through` (0 when through <= after)."""
+        days = (through - after).days
+        return sum(self.is_working_day(after + dt.timedelta(n)) for n in range(1, days + 1))
+
+    def add(self, start: dt.date, working_days: int) -> dt.date:
+        """The date of working day number `working_days`, counting the day after `start` as 1."""
+        day, counted = start, 0
+        while counted < working_days:
+            day += dt.timedelta(1)
+            counted += self.is_working_day(day)
+        return day
+
+
+@dataclass(frozen=True, slots=True)
+class Timeliness:
+    working_days: int  # taken, with the clock's stops left out
+    clock_started: dt.date  # receipt, or the last clarification received
+    deadline: dt.date  # working day 20
+    extended_deadline: dt.date | None  # working day 40, when an extension was given in time
+    status: str  # a key of STATUS_LABELS
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def assess(disclosure: Disclosure, calendar: WorkingCalendar) -> Timeliness | None:
+    """How long the response took; None when received or responded is not a full date."""
+    received = disclosure.received.as_date if disclosure.received else None
+    responded = disclosure.responded.as_date if disclosure.responded else None
+    if received is None or responded is None:
+        return None
+    start, stopped, extended_on = received, None, None
+    for event in sorted(disclosure.history, key=lambda e: e.date):
+        day = event.date.as_date
+        if day is None or not received <= day <= responded:
+            continue
+        # The time for compliance runs from the clarification (FOIA s.10(6), FOISA s.10(1)(b)).
+        if event.event == "clarification-requested":
+            stopped = day
+        elif event.event == "clarification-received":
+            start, stopped = day, None
+        elif event.event == "extension":
+            extended_on = day
+    taken = calendar.count(start, stopped or responded)
+    deadline = calendar.add(start, TIME_LIMIT)
+    extended = extended_on is not None and extended_on <= deadline
+    if taken <= TIME_LIMIT:
+        status = "on-time"
+    elif extended and taken <= EXTENDED_LIMIT:
+        status = "extended"
+    else:
+        status = "late"
+    return Timeliness(
+        working_days=taken,
+        clock_started=start,
+        deadline=deadline,
+        extended_deadline=calendar.add(start, EXTENDED_LIMIT) if extended else None,
+        status=status,
+    )

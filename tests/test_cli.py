@@ -1,0 +1,244 @@
+"""The `foilog` command, run as staff run it, on a temporary copy of the example site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import PROJECT, good_record, write_site
+
+FOILOG = str(Path(sys.executable).with_name("foilog"))
+
+MAPPING = """
+columns:
+  reference: Case ref
+  title: Subject
+  received: Date received
+  responded: Date sent
+  question: Request
+  outcome: Result
+  topics: Keywords
+  exemptions: Exemptions
+  exemption_reason: Why
+values:
+  outcome:
+    Granted in full: disclosed
+    Refused: refused
+date_format: "%d/%m/%Y"
+"""
+HEADER = ["Case ref", "Subject", "Date received", "Date sent", "Request", "Result", "Keywords"]
+HEADER = [*HEADER, "Exemptions", "Why"]
+GOOD_ROW = ["000610-25", "Police horses", "01/09/2025", "22/09/2025", "How many horses?"]
+GOOD_ROW += ["Granted in full", "horses; mounted unit", "", ""]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    shutil.copytree(PROJECT / "disclosures", tmp_path / "disclosures")
+    write_site(tmp_path, {})
+    (tmp_path / "mapping.yaml").write_text(MAPPING, encoding="utf-8")
+    return tmp_path
+
+
+def foilog(site: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [FOILOG, *args, "--settings", "settings.py"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        check=False,
+    )
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    lines = [",".join(row) for row in [HEADER, *rows]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_command_has_help() -> None:
+    for command in ("new", "check", "import", "stats"):
+        result = subprocess.run([FOILOG, command, "--help"], capture_output=True, text=True)
+        assert result.returncode == 0
+        assert "--settings" in result.stdout
+
+
+def test_missing_settings_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = subprocess.run([FOILOG, "check"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "no settings file pelicanconf.py" in result.stderr
+
+
+def test_check_passes_the_example_and_fails_a_bad_record(site: Path) -> None:
+    result = foilog(site, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All 16 record(s) passed every check" in result.stdout
+    broken = good_record(reference="000999-25", questions=[{"text": "Q?", "outcome": "granted"}])
+    (site / "disclosures" / "broken.yaml").write_text(yaml.safe_dump(broken))
+    result = foilog(site, "check")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("disclosures/broken.yaml:")
+    assert "questions[1].outcome: expected one of disclosed" in lines[0]
+    assert "found 'granted'" in lines[0]
+    assert lines[-1].startswith("1 problem(s) in 1 record(s).")
+
+
+def test_new_writes_the_next_reference_with_placeholders_the_check_refuses(site: Path) -> None:
+    year = dt.date.today().year
+    yy = f"{year % 100:02d}"
+    # An existing reference of this year: the next one follows it.
+    shutil.copy(site / "disclosures/2025/000341-25.yaml", site / "disclosures/this-year.yaml")
+    existing = site / "disclosures/this-year.yaml"
+    existing.write_text(existing.read_text().replace("000341-25", f"000041-{yy}"))
+    result = foilog(site, "new")
+    assert result.returncode == 0, result.stderr
+    path = site / "disclosures" / str(year) / f"000042-{yy}.yaml"
+    record = yaml.safe_load(path.read_text())
+    assert record["reference"] == f"000042-{yy}"
+    assert str(record["responded"]) == dt.date.today().isoformat()
+    assert record["title"].startswith("TODO")
+    check = foilog(site, "check")
+    assert check.returncode == 1
+    assert f"000042-{yy}.yaml:4: title: expected your own text in place of the placeholder" in (
+        check.stdout
+    )
+    # Never overwrites: the reference in use is refused and the file is left as it was.
+    before = path.read_text()
+    again = foilog(site, "new", "--reference", f"000042-{yy}")
+    assert again.returncode == 2
+    assert f"000042-{yy} is already used by disclosures/{year}/000042-{yy}.yaml" in again.stderr
+    assert path.read_text() == before
+
+
+def test_new_interactive_asks_for_title_dates_and_questions(site: Path) -> None:
+    answers = "Police dogs\n2025-03-03\nnot a date\n2025-03-20\nHow many dogs?\n9\n1\n\n"
+    result = foilog(site, "new", "-i", "--reference", "000900-25", stdin=answers)
+    assert result.returncode == 0, result.stderr
+    assert "Please give a date such as 2025-04-03." in result.stdout
+    assert "Please give a number from 1 to 5" in result.stdout
+    path = site / "disclosures/2025/000900-25.yaml"
+    record = yaml.safe_load(path.read_text())
+    assert record["title"] == "Police dogs"
+    assert str(record["received"]) == "2025-03-03"
+    assert record["questions"][0]["text"] == "How many dogs?"
+    assert record["questions"][0]["outcome"] == "disclosed"
+    # What was not asked for stays a placeholder until staff replace or delete it.
+    problems = [line for line in foilog(site, "check").stdout.splitlines() if "000900" in line]
+    assert [p.split(": ")[1] for p in problems] == ["questions[1].answer", "response"]
+
+
+def test_import_writes_good_rows_and_reports_bad_ones(site: Path) -> None:
+    export = write_csv(
+        site / "export.csv",
+        [
+            GOOD_ROW,
+            ["000611-25", "Overtime", "02/09/2025", "not a date", "How much?", "Refused", "", ""],
+            [
+                *["000612-25", "Informants", "03/09/2025", "24/09/2025", "How much?", "Refused"],
+                *["", "31(1)(a)", "It would harm crime prevention."],
+            ],
+            ["000613-25", "Custody", "03/09/2025", "25/09/2025", "How many?", "Maybe", "", "", ""],
+        ],
+    )
+    result = foilog(site, "import", str(export), "--mapping", "mapping.yaml")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "Wrote disclosures/2025/000610-25.yaml from row 2" in out
+    assert (
+        "export.csv row 3: column 'Date sent' (responded): expected a date such as 03/04/2025; "
+        "found 'not a date'" in out
+    )
+    assert (
+        "export.csv row 4 (column 'Exemptions'): exemptions[1].public_interest: "
+        "expected a public interest test, because Section 31 is qualified" in out
+    )
+    assert "export.csv row 5 (column 'Result'): questions[1].outcome: expected one of" in out
+    assert "Wrote 1 record(s); 3 problem(s)" in out
+    written = yaml.safe_load((site / "disclosures/2025/000610-25.yaml").read_text())
+    assert written["questions"] == [{"text": "How many horses?", "outcome": "disclosed"}]
+    assert written["topics"] == ["horses", "mounted unit"]
+    for reference in ("000611-25", "000612-25", "000613-25"):
+        assert not list(site.rglob(f"{reference}.yaml"))
+    assert not list(site.rglob(".*.tmp"))
+    assert foilog(site, "check").returncode == 0
+
+
+def test_import_never_overwrites_without_force(site: Path) -> None:
+    target = site / "disclosures/2025/000566-25.yaml"
+    before = target.read_text()
+    row = ["000566-25", "Replacement", "01/09/2025", "22/09/2025", "Again?", "Granted in full"]
+    export = write_csv(site / "export.csv", [[*row, "", "", ""]])
+    result = foilog(site, "import", str(export), "--mapping", "mapping.yaml")
+    assert result.returncode == 1
+    assert (
+        "row 2: reference 000566-25 already has a record, disclosures/2025/000566-25.yaml; "
+        "use --force to replace it" in result.stdout
+    )
+    assert target.read_text() == before
+    forced = foilog(site, "import", str(export), "--mapping", "mapping.yaml", "--force")
+    assert forced.returncode == 0, forced.stdout
+    assert yaml.safe_load(target.read_text())["title"] == "Replacement"
+
+
+def test_import_with_an_unknown_column_writes_nothing(site: Path) -> None:
+    mapping = site / "mapping.yaml"
+    mapping.write_text(mapping.read_text().replace("title: Subject", "title: Subjekt"))
+    export = write_csv(site / "export.csv", [GOOD_ROW])
+    result = foilog(site, "import", str(export), "--mapping", "mapping.yaml")
+    assert result.returncode == 2
+    assert (
+        "the mapping names the column 'Subjekt' for title, but export.csv has no such column"
+        in result.stderr
+    )
+    assert not list(site.rglob("000610-25.yaml"))
+    mapping.write_text(mapping.read_text().replace("title: Subjekt", "headline: Subject"))
+    result = foilog(site, "import", str(export), "--mapping", "mapping.yaml")
+    assert result.returncode == 2
+    assert "columns.headline: unknown record field" in result.stderr
+    assert "columns.title: required" in result.stderr
+
+
+def test_import_reads_xlsx_with_real_dates(site: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    row: list = [*GOOD_ROW]
+    row[2], row[3] = dt.datetime(2025, 9, 1), dt.datetime(2025, 9, 22)
+    sheet.append(row)
+    book.save(site / "export.xlsx")
+    result = foilog(site, "import", "export.xlsx", "--mapping", "mapping.yaml", "--dry-run")
+    assert result.returncode == 0, result.stdout
+    assert "Would write disclosures/2025/000610-25.yaml from row 2" in result.stdout
+    assert not list(site.rglob("000610-25.yaml"))
+    result = foilog(site, "import", "export.xlsx", "--mapping", "mapping.yaml")
+    written = yaml.safe_load((site / "disclosures/2025/000610-25.yaml").read_text())
+    assert str(written["received"]) == "2025-09-01"
+
+
+def test_stats_for_a_year_and_for_dates(site: Path) -> None:
+    result = foilog(site, "stats", "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Statistics for Northshire Police, 2025" in out
+    assert "5 requests were answered in 2025." in out
+    # 000402-25 took 30 working days with an extension; the rest were within 20.
+    assert "4 within 20 working days and 1 within an extension. 0 were late." in out
+    # The 2023-24 financial year, by response date: 000388-23, 000642-23, 000651-23,
+    # 000797-23, 000903-23, 000041-24 and 000118-24 (000214-23 was answered in March 2023,
+    # 000256-24 in May 2024).
+    result = foilog(site, "stats", "--from", "2023-04-01", "--to", "2024-03-31")
+    assert result.returncode == 0
+    assert "7 requests were answered from 1 April 2023 to 31 March 2024." in result.stdout
+    clash = foilog(site, "stats", "--year", "2025", "--from", "2025-01-01")
+    assert clash.returncode == 2
+    assert "give --year, or --from and --to, not both" in clash.stderr
