@@ -78,7 +78,7 @@ def test_missing_settings_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_check_passes_the_example_and_fails_a_bad_record(site: Path) -> None:
     result = foilog(site, "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "All 16 record(s) passed every check" in result.stdout
+    assert "All 16 record(s) can be published." in result.stdout
     broken = good_record(reference="000999-25", questions=[{"text": "Q?", "outcome": "granted"}])
     (site / "disclosures" / "broken.yaml").write_text(yaml.safe_dump(broken))
     result = foilog(site, "check")
@@ -87,7 +87,22 @@ def test_check_passes_the_example_and_fails_a_bad_record(site: Path) -> None:
     assert lines[0].startswith("disclosures/broken.yaml:")
     assert "questions[1].outcome: expected one of disclosed" in lines[0]
     assert "found 'granted'" in lines[0]
-    assert lines[-1].startswith("1 problem(s) in 1 record(s).")
+    assert lines[-1].startswith("A build would stop: 1 problem(s) in 1 record(s).")
+
+
+def test_check_runs_the_publish_guard_as_the_settings_say(site: Path) -> None:
+    small = good_record(reference="000998-25")
+    small["figures"][0]["values"] = [17, 3]
+    (site / "disclosures" / "small.yaml").write_text(yaml.safe_dump(small))
+    result = foilog(site, "check")  # development settings: findings are warnings
+    assert result.returncode == 0, result.stdout + result.stderr
+    warning = next(line for line in result.stdout.splitlines() if "small-number" in line)
+    assert warning.startswith("warning: disclosures/small.yaml:")
+    with (site / "settings.py").open("a") as settings:
+        settings.write('FOILOG_GUARD = "error"\n')
+    result = foilog(site, "check")
+    assert result.returncode == 1
+    assert "A build would stop: 1 publish-guard finding(s) in 1 record(s)." in result.stdout
 
 
 def test_new_writes_the_next_reference_with_placeholders_the_check_refuses(site: Path) -> None:

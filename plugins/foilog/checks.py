@@ -39,8 +39,11 @@ class CheckResult:
     def stops_build(self) -> bool:
         return bool(self.problems or self.blocking_findings)
 
-    def report(self) -> list[str]:
-        """One line per problem, finding, warning and accepted finding; the counts last."""
+    def report(self, building: bool = True) -> list[str]:
+        """One line per problem, finding, warning and accepted finding; the counts last.
+
+        `building` is False for `foilog check`, which says what a build would do.
+        """
         lines = [str(p) for p in self.problems]
         lines += [str(f) for f in self.blocking_findings]
         lines += [f"warning: {w}" for w in [*self.warnings, *self.unmatched_reviews]]
@@ -52,10 +55,9 @@ class CheckResult:
             if self.blocking_findings:
                 parts.append(f"{len(self.blocking_findings)} publish-guard finding(s)")
             files = len({p.file for p in self.problems} | {f.file for f in self.blocking_findings})
-            lines.append(
-                f"The build stopped: {' and '.join(parts)} in {files} record(s). "
-                "Nothing was published."
-            )
+            verdict = "The build stopped" if building else "A build would stop"
+            consequence = "Nothing was published." if building else "Fix them before publishing."
+            lines.append(f"{verdict}: {' and '.join(parts)} in {files} record(s). {consequence}")
         elif self.findings or self.accepted or self.unmatched_reviews:
             warnings = len(self.warnings) + len(self.unmatched_reviews)
             note = ""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from typing import Any
 
-from foilog.checks import CheckResult, check_site
+from foilog.checks import check_site
 
 from .site import load_site, progress_bar
 
@@ -21,25 +20,14 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     )
 
 
-def finding_lines(result: CheckResult) -> Iterator[str]:
-    """One line per finding, as the build prints them."""
-    for problem in result.problems:
-        yield str(problem)
-
-
 def run(args: argparse.Namespace) -> int:
     site = load_site(args.settings)
     with progress_bar("Checking records") as progress:
         result = check_site(site, progress)
-    for line in finding_lines(result):
+    for line in result.report(building=False):
         print(line)
-    if result.problems:
-        files = len({p.file for p in result.problems})
-        print(
-            f"{len(result.problems)} problem(s) in {files} record(s). "
-            "The build would stop: fix them before publishing."
-        )
+    if result.stops_build:
         return 1
     count = len(result.log.disclosures)
-    print(f"All {count} record(s) passed every check: the log can be published.")
+    print(f"All {count} record(s) can be published.")
     return 0
