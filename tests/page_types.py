@@ -26,6 +26,23 @@ class PageType:
             self.setup(page)
 
 
+def show_cookie_banner(page: Any) -> None:
+    """A first visit: no consent stored yet, so the banner asks."""
+    page.context.clear_cookies()
+    page.reload()
+    page.wait_for_selector(".cookie-banner [data-cookie-question]:not([hidden])")
+
+
+def save_cookie_choices(page: Any) -> None:
+    page.locator("form [type=submit]").first.click()
+    page.wait_for_selector("[data-cookie-saved]:not([hidden])")
+
+
+def submit_empty_feedback(page: Any) -> None:
+    page.locator("[data-feedback-form] [type=submit]").click()
+    page.wait_for_selector("[data-error-summary]:not([hidden])")
+
+
 PAGE_TYPES = [
     PageType("log index", "/"),
     PageType("log index page 2", "/page/2/"),
@@ -34,11 +51,26 @@ PAGE_TYPES = [
     PageType("how to make a request", "/how-to-make-a-request/"),
     PageType("privacy notice", "/privacy/"),
     PageType("cookies", "/cookies/"),
+    PageType("cookies, choices saved", "/cookies/", save_cookie_choices),
+    PageType("cookie banner on the log index", "/", show_cookie_banner),
     PageType("feedback", "/feedback/"),
+    PageType("feedback with errors", "/feedback/", submit_empty_feedback),
+    PageType("statistics", "/statistics/"),
     PageType("accessibility statement", "/accessibility/"),
     # Static hosts serve /404.html for any missing address; the test server does not.
     PageType("page not found", "/404.html"),
 ]
 
 # Parts of every page that print does not need: the print test checks each one it finds.
-HIDDEN_IN_PRINT = [".skip-link", ".site-header", "nav", ".site-footer"]
+# A page's own contents list (such as the statistics page's) may print.
+HIDDEN_IN_PRINT = [
+    ".skip-link",
+    ".site-header",
+    ".site-nav",
+    ".breadcrumbs",
+    ".pagination",
+    ".site-footer",
+    ".quick-exit",
+    ".cookie-banner",
+    ".phase-banner",
+]
