@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -39,6 +40,9 @@ _SCHEMA = json.loads(
     .read_text(encoding="utf-8")
 )
 _VALIDATOR = Draft202012Validator(_SCHEMA)
+# A compiled copy of the same schema answers "is it valid?" about twenty times faster; the
+# full validator runs only for records that fail, to explain every problem.
+_FAST_CHECK = fastjsonschema.compile(_SCHEMA)
 PLACEHOLDER = "TODO"  # starts every placeholder in a new record's skeleton
 CLOCK_EVENTS = ("clarification-requested", "clarification-received", "extension")
 _JSON_TYPES = {
@@ -95,9 +99,10 @@ class RecordChecker:
         placeholders = dict(_placeholders(data, ()))
         for path, text in placeholders.items():
             self.problem(path, "your own text in place of the placeholder", _describe(text))
-        for error in _VALIDATOR.iter_errors(data):
-            if tuple(error.absolute_path) not in placeholders:
-                self._schema_problem(error)
+        if not _passes_schema(data):
+            for error in _VALIDATOR.iter_errors(data):
+                if tuple(error.absolute_path) not in placeholders:
+                    self._schema_problem(error)
         if self.problems:
             return None
         disclosure = self._build(data)
@@ -476,3 +481,11 @@ def _describe(value: Any) -> str:
 def _question_order(number: str) -> tuple[int, str]:
     digits = re.match(r"\d+", number)
     return (int(digits.group()) if digits else 0, number)
+
+
+def _passes_schema(data: dict[str, Any]) -> bool:
+    try:
+        _FAST_CHECK(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
