@@ -1,4 +1,5 @@
-"""Pelican plugin: write one page per disclosure, the paginated log index and the brand styles."""
+"""Pelican plugin: write one page per disclosure (with its related disclosures), the paginated
+log index and the brand styles."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from foilog.markdown_text import render_markdown
 from foilog.model import ACT_LABELS, OUTCOME_LABELS
 from foilog.output import copy_file, output_file, write_text
 from foilog.pagination import paginate
+from foilog.related import attach_related
 from foilog.template_filters import FILTERS
 
 
@@ -21,6 +23,10 @@ class DisclosurePagesGenerator(Generator):
         self.env.autoescape = True
         self.env.filters.update(FILTERS)
         self.env.filters["markdown"] = render_markdown
+
+    def generate_context(self) -> None:
+        # Related disclosures come from the Whoosh index in Pelican's cache folder.
+        attach_related(self.context["foilog"], self.context["disclosure_log"])
 
     def generate_output(self, writer: Any) -> None:
         log = self.context["disclosure_log"]

@@ -22,7 +22,11 @@ KNOWN = {
     "FOILOG_AUTHORITY",
     "FOILOG_LOGO",
     "FOILOG_BRAND",
+    "FOILOG_FEED_ITEMS",
 }
+# Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
+# development settings), they use the address `make serve` serves the site on.
+DEVELOPMENT_SITEURL = "http://localhost:8000"
 
 
 class SettingsError(ValueError):
@@ -38,7 +42,14 @@ class SiteSettings:
     authority: str
     logo: str | None
     brand: dict[str, str]
+    cache_path: Path  # Pelican's CACHE_PATH; the Whoosh index lives in it
+    feed_items: int
     register: ExemptionRegister = field(repr=False)
+
+    @property
+    def absolute_url(self) -> str:
+        """SITEURL, or the development address when it is empty; no trailing slash."""
+        return self.siteurl or DEVELOPMENT_SITEURL
 
 
 def read_settings(settings: dict[str, Any]) -> SiteSettings:
@@ -54,10 +65,15 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
             return default
         return value
 
+    def count(name: str, default: int) -> int:
+        value: int = get(name, default, int, "a whole number of at least 1")
+        if value < 1:
+            faults.append(f"{name}: expected a whole number of at least 1; found {value}")
+        return value
+
     sitename = get("SITENAME", "Disclosure log", str, "text")
-    per_page = get("FOILOG_PER_PAGE", 20, int, "a whole number of at least 1")
-    if per_page < 1:
-        faults.append(f"FOILOG_PER_PAGE: expected a whole number of at least 1; found {per_page}")
+    per_page = count("FOILOG_PER_PAGE", 20)
+    feed_items = count("FOILOG_FEED_ITEMS", 50)
     brand = {**DEFAULT_BRAND, **get("FOILOG_BRAND", {}, dict, "a mapping of colour names")}
     for name, colour in brand.items():
         if name not in DEFAULT_BRAND:
@@ -83,6 +99,8 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         authority=get("FOILOG_AUTHORITY", sitename, str, "text"),
         logo=get("FOILOG_LOGO", None, (str, type(None)), "a path under the site, or None"),
         brand=brand,
+        cache_path=Path(get("CACHE_PATH", "cache", str, "a folder path")),
+        feed_items=feed_items,
         register=register,
     )
     if not result.disclosures_path.is_dir():
