@@ -336,3 +336,43 @@ def test_whoosh_index_follows_changed_and_removed_records(make_site, tmp_path: P
     related = related_on(site, "/disclosures/2025/000001-25/")
     assert related[0] == "000005-25" and "000004-25" not in related
     assert (tmp_path / "cache/whoosh").is_dir()
+
+
+def test_search_index_api_finds_records_with_filters(make_site, tmp_path: Path) -> None:
+    from foilog import search_index
+    from foilog.settings import read_settings
+
+    records = {
+        **RECORDS,
+        "refused.yaml": good_record(
+            reference="000006-25",
+            title="Names of police dog handlers",
+            topics=["police dogs"],
+            received="2025-03-25",
+            responded="2025-04-02",
+            questions=[{"text": "What are the names of the dog handlers?", "outcome": "refused"}],
+            exemptions=[{"section": "40(2)", "reason": "Personal information."}],
+            figures=[],
+        ),
+    }
+    assert make_site(records).ok
+    site = read_settings(
+        {
+            "FOILOG_DISCLOSURES_PATH": str(tmp_path / "disclosures"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+        }
+    )
+    index = search_index.open_index(site)
+    found = search_index.search(index, "dog handlers")
+    assert {hit.reference for hit in found} == {"000001-25", "000004-25", "000006-25"}
+    refused = search_index.search(index, "dog", exemption="40", outcome="refused", year="2025")
+    assert [(h.reference, h.exemptions, h.outcomes) for h in refused] == [
+        ("000006-25", ["40"], ["refused"])
+    ]
+    assert [h.reference for h in search_index.search(index, exemption="section-40")] == [
+        "000006-25"
+    ]
+    earlier = search_index.on_topics(
+        index, ["police-dogs"], before="2025-04-01", exclude="000001-25"
+    )
+    assert [h.reference for h in earlier] == ["000004-25"]
