@@ -16,9 +16,12 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "disclosure_records",
     "disclosure_pages",
+    "disclosure_browse",
+    "disclosure_feeds",
     "statistics_page",
     "security_headers",
     "accessibility_statement",
+    "open_data",  # writes sitemap.xml of every page when the build is finalized
     "atomic_output",
 ]
 

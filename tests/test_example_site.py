@@ -153,7 +153,7 @@ def test_standing_pages_linked_from_footer(example_site: Build) -> None:
 
 def test_records_are_not_published_as_articles(example_site: Build) -> None:
     names = {p.name for p in example_site.output.iterdir()}
-    assert not names & {"category", "tag", "author", "archives.html", "feeds"}
+    assert not names & {"category", "tag", "author", "archives.html"}
     assert not list(example_site.output.rglob("*.yaml"))
 
 

@@ -1,4 +1,5 @@
-"""Pelican plugin: write one page per disclosure, the paginated log index and the brand styles."""
+"""Pelican plugin: write one page per disclosure (with its related disclosures), the paginated
+log index and the brand styles."""
 
 from __future__ import annotations
 
@@ -12,10 +13,15 @@ from foilog.output import copy_file, output_file, write_text
 from foilog.page_generator import LogPageGenerator
 from foilog.pagination import paginate
 from foilog.paths import is_hidden
+from foilog.related import attach_related
 from foilog.sensitivity import disclosure_is_sensitive
 
 
 class DisclosurePagesGenerator(LogPageGenerator):
+    def generate_context(self) -> None:
+        # Related disclosures come from the Whoosh index in Pelican's cache folder.
+        attach_related(self.site, self.log)
+
     def generate_output(self, writer: Any) -> None:
         for disclosure in self.log.disclosures:
             self.write_page(

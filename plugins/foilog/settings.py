@@ -62,8 +62,12 @@ KNOWN = {
     "FOILOG_GUARD_CONTACTS",
     "FOILOG_GUARD_ALLOWED_TYPES",
     "FOILOG_JURISDICTION",
+    "FOILOG_FEED_ITEMS",
 }
 GUARD_MODES = ("error", "warning")
+# Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
+# development settings), they use the address `make serve` serves the site on.
+DEVELOPMENT_SITEURL = "http://localhost:8000"
 
 
 class SettingsError(ValueError):
@@ -107,6 +111,8 @@ class SiteSettings:
     brand: dict[str, str]
     accessibility: AccessibilitySettings
     jurisdiction: str  # a key of working_days.JURISDICTIONS: whose bank holidays count
+    cache_path: Path  # Pelican's CACHE_PATH; the Whoosh index lives in it
+    feed_items: int
     register: ExemptionRegister = field(repr=False)
     cookie_policy_version: str = "1"
     cookie_categories: tuple[CookieCategory, ...] = ()
@@ -129,6 +135,11 @@ class SiteSettings:
     def consent_config(self) -> dict[str, Any]:
         return consent_config(self.cookie_policy_version, self.cookie_categories)
 
+    @property
+    def absolute_url(self) -> str:
+        """SITEURL, or the development address when it is empty; no trailing slash."""
+        return self.siteurl or DEVELOPMENT_SITEURL
+
 
 def read_settings(settings: dict[str, Any]) -> SiteSettings:
     """Check the site's settings and return them typed; raise SettingsError listing every fault."""
@@ -143,10 +154,15 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
             return default
         return value
 
+    def count(name: str, default: int) -> int:
+        value: int = get(name, default, int, "a whole number of at least 1")
+        if value < 1:
+            faults.append(f"{name}: expected a whole number of at least 1; found {value}")
+        return value
+
     sitename = get("SITENAME", "Disclosure log", str, "text")
-    per_page = get("FOILOG_PER_PAGE", 20, int, "a whole number of at least 1")
-    if per_page < 1:
-        faults.append(f"FOILOG_PER_PAGE: expected a whole number of at least 1; found {per_page}")
+    per_page = count("FOILOG_PER_PAGE", 20)
+    feed_items = count("FOILOG_FEED_ITEMS", 50)
     brand = {**DEFAULT_BRAND, **get("FOILOG_BRAND", {}, dict, "a mapping of colour names")}
     for name, colour in brand.items():
         if name not in DEFAULT_BRAND:
@@ -202,6 +218,8 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         brand=brand,
         accessibility=accessibility,
         jurisdiction=jurisdiction,
+        cache_path=Path(get("CACHE_PATH", "cache", str, "a folder path")),
+        feed_items=feed_items,
         register=register,
         cookie_policy_version=str(version).strip() or "1",
         cookie_categories=categories,

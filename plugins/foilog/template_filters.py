@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .browse import exemption_url, month_url, outcome_url, topic_links, year_of, year_url
 from .figures import describe_cell
+from .linked_data import json_ld
 from .model import Cell
 
 
@@ -43,4 +45,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "describe_cell": describe_cell,
     "file_size": file_size,
     "question_list": question_list,
+    "exemption_url": exemption_url,
+    "outcome_url": outcome_url,
+    "topic_links": topic_links,
+    "year_of": year_of,
+    "year_url": year_url,
+    "month_url": month_url,
+    "json_ld": json_ld,
 }

@@ -1,0 +1,25 @@
+"""Related disclosures for each page: those the record names first, then the most similar."""
+
+from __future__ import annotations
+
+from .model import DisclosureLog
+from .search_index import IndexChanges, open_index, related_references, update_index
+from .settings import SiteSettings
+
+RELATED_LIMIT = 5
+
+
+def attach_related(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
+    """Fill each Disclosure's `related_disclosures`, updating the Whoosh index first."""
+    changes = update_index(site, log)
+    named = max((len(d.related) for d in log.disclosures), default=0)
+    # Ask for enough similar records to fill the list after named ones are taken out.
+    similar = related_references(open_index(site), log, RELATED_LIMIT + named)
+    by_reference = log.by_reference()
+    for disclosure in log.disclosures:
+        chosen: dict[str, None] = {}
+        for reference in [*disclosure.related, *similar.get(disclosure.reference, [])]:
+            if reference in by_reference and reference != disclosure.reference:
+                chosen.setdefault(reference)
+        disclosure.related_disclosures = [by_reference[r] for r in chosen][:RELATED_LIMIT]
+    return changes

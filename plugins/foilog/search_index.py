@@ -1,0 +1,335 @@
+"""The build-time and staff-side Whoosh index of the disclosure log.
+
+One index, kept in Pelican's cache folder (`SiteSettings.cache_path / "whoosh"`), serves
+three jobs: related disclosures on each page, the staff command-line search, and the
+publish guard's look for earlier records on the same topics.
+
+API:
+
+- `update_index(site, log) -> IndexChanges`: bring the index up to date with the log.
+  Records are compared by a hash of their file (never by mtime): new and changed records
+  are (re)indexed, removed ones deleted, unchanged ones left alone.
+- `open_index(site) -> Index`: the up-to-date index, for the functions below.
+- `related_references(index, log, limit=5) -> {reference: [reference, …]}`: for every
+  record, the most similar others by more-like-this over titles, questions, topics and
+  exemptions; one query per record, so the cost grows linearly with the log.
+- `search(index, text, exemption=, topic=, year=, outcome=, limit=) -> [Hit]`: full-text
+  search with filters; an empty text lists every record that passes the filters.
+- `on_topics(index, topics, before=, exclude=) -> [Hit]`: records on any of the topics,
+  newest first, optionally only those responded before an ISO date.
+
+`Hit` carries the stored fields: reference, title, topics, exemptions, outcomes, year
+and responded. Callers that need more (such as released figures) look the reference up
+in the `DisclosureLog`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import classify, index, query
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.index import Index
+from whoosh.qparser import MultifieldParser
+from whoosh.reading import IndexReader
+
+from .model import Disclosure, DisclosureLog
+from .settings import SiteSettings
+
+# Change when the schema or what goes into a field changes: the index is then rebuilt.
+INDEX_FORMAT = "foilog-1"
+INDEX_NAME = "disclosures"
+SIMILARITY_FIELDS = ("title", "questions", "topics", "exemptions")
+# Small logs have few terms per record; Whoosh's default of 5 key terms finds too little.
+KEY_TERMS = 25
+FIELD_WEIGHTS = {"title": 2.0, "questions": 1.0, "topics": 1.5, "exemptions": 1.0}
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 50
+
+SCHEMA = Schema(
+    reference=ID(unique=True, stored=True),
+    title=TEXT(stored=True, field_boost=2.0),
+    questions=TEXT,  # every question and part, with their answers
+    response=TEXT,
+    topics=KEYWORD(commas=True, stored=True, scorable=True),  # slugs
+    exemptions=KEYWORD(commas=True, stored=True, scorable=True),  # "40", "section-40"
+    outcome=KEYWORD(commas=True, stored=True),  # every outcome present
+    year=ID(stored=True),  # of the response date, or "undated"
+    responded=STORED,  # ISO date, or None
+    content_hash=STORED,
+)
+
+
+@dataclass(frozen=True)
+class IndexChanges:
+    added: int
+    changed: int
+    deleted: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    reference: str
+    title: str
+    topics: list[str]
+    exemptions: list[str]  # section numbers, such as "40" or "12(5)(b)"
+    outcomes: list[str]
+    year: str
+    responded: str | None
+
+
+def index_folder(site: SiteSettings) -> Path:
+    return site.cache_path / "whoosh"
+
+
+def record_hash(disclosure: Disclosure) -> str:
+    """The record file's bytes, plus what the index takes from outside it (the register)."""
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    digest.update(disclosure.source_path.read_bytes())
+    for cited in disclosure.exemptions:
+        digest.update(f"\0{cited.entry.act}:{cited.entry.key}".encode())
+    return digest.hexdigest()
+
+
+def _fields(disclosure: Disclosure) -> dict[str, str]:
+    return {
+        "title": disclosure.title,
+        "questions": "\n".join(_question_texts(disclosure)),
+        "topics": ",".join(disclosure.topic_slugs),
+        "exemptions": ",".join(
+            sorted({e.entry.key for e in disclosure.exemptions} | _exemption_slugs(disclosure))
+        ),
+    }
+
+
+def _question_texts(disclosure: Disclosure) -> Iterable[str]:
+    for question in disclosure.questions:
+        yield question.text
+        yield question.answer or ""
+        for part in question.parts:
+            yield part.text
+            yield part.answer or ""
+
+
+def _exemption_slugs(disclosure: Disclosure) -> set[str]:
+    return {e.entry.slug for e in disclosure.exemptions}
+
+
+def _document(disclosure: Disclosure, content_hash: str) -> dict[str, object]:
+    date = disclosure.date
+    return {
+        **_fields(disclosure),
+        "reference": disclosure.reference,
+        "response": disclosure.response or "",
+        "outcome": ",".join(sorted(disclosure.outcomes_present)),
+        "year": str(date.year) if date else "undated",
+        "responded": disclosure.responded.iso if disclosure.responded else None,
+        "content_hash": content_hash,
+    }
+
+
+def _open_or_create(folder: Path) -> tuple[Index, bool]:
+    """The index in `folder`, or a new empty one when it is missing or of another format."""
+    marker = folder / "FORMAT"
+    if (
+        index.exists_in(str(folder), INDEX_NAME)
+        and marker.is_file()
+        and marker.read_text(encoding="utf-8") == INDEX_FORMAT
+    ):
+        return index.open_dir(str(folder), indexname=INDEX_NAME), False
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    created = index.create_in(str(folder), SCHEMA, indexname=INDEX_NAME)
+    marker.write_text(INDEX_FORMAT, encoding="utf-8")
+    return created, True
+
+
+def update_index(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
+    """Add new and changed records, delete removed ones; unchanged records are not touched."""
+    ix, new = _open_or_create(index_folder(site))
+    indexed: dict[str, str] = {}
+    if not new:
+        with ix.searcher() as searcher:
+            indexed = {f["reference"]: f["content_hash"] for f in searcher.all_stored_fields()}
+    current = {d.reference: (d, record_hash(d)) for d in log.disclosures}
+    removed = [reference for reference in indexed if reference not in current]
+    stale = [
+        (disclosure, content_hash)
+        for reference, (disclosure, content_hash) in current.items()
+        if indexed.get(reference) != content_hash
+    ]
+    if removed or stale:
+        writer = ix.writer(limitmb=128)
+        for reference in removed:
+            writer.delete_by_term("reference", reference)
+        for disclosure, content_hash in stale:
+            document = _document(disclosure, content_hash)
+            if disclosure.reference in indexed:
+                writer.update_document(**document)
+            else:
+                writer.add_document(**document)
+        writer.commit()
+    changed = sum(1 for d, _ in stale if d.reference in indexed)
+    return IndexChanges(
+        added=len(stale) - changed,
+        changed=changed,
+        deleted=len(removed),
+        unchanged=len(current) - len(stale),
+    )
+
+
+def open_index(site: SiteSettings) -> Index:
+    return index.open_dir(str(index_folder(site)), indexname=INDEX_NAME)
+
+
+def related_references(index_: Index, log: DisclosureLog, limit: int = 5) -> dict[str, list[str]]:
+    """For each record, up to `limit` others most like it, most similar first.
+
+    This is Whoosh's more-like-this, done for every record in one pass: each record's key
+    terms are chosen with the Bo1 model, as `Searcher.more_like` does, and other records
+    score the summed weights of the key terms they share. The postings are read from the
+    index once, rather than once per record, and terms found in more than `COMMON_SHARE`
+    of the records (but at least `COMMON_FLOOR`) are passed over, as Lucene's
+    MoreLikeThis does with maxDocFreq: they say little about likeness and would make the
+    cost grow with the square of the log.
+    """
+    with index_.searcher() as searcher:
+        reader = searcher.reader()
+        references = {n: reader.stored_fields(n)["reference"] for n in reader.all_doc_ids()}
+        table = _TermTable(reader, references)
+        ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
+        result: dict[str, list[str]] = {}
+        for docnum, reference in references.items():
+            scores: dict[int, float] = {}
+            add = scores.get
+            for term, weight in table.key_terms(docnum, ceiling):
+                for other in table.postings[term]:
+                    scores[other] = add(other, 0.0) + weight
+            scores.pop(docnum, None)
+            result[reference] = _best(scores, references, limit)
+    wanted = {d.reference for d in log.disclosures}
+    return {reference: found for reference, found in result.items() if reference in wanted}
+
+
+def _best(scores: dict[int, float], references: dict[int, str], limit: int) -> list[str]:
+    """The `limit` highest scores; ties go to the later reference, so the order is stable."""
+    if not scores:
+        return []
+    cutoff = heapq.nlargest(limit, scores.values())[-1]
+    contenders = [(score, references[n]) for n, score in scores.items() if score >= cutoff]
+    return [reference for _, reference in sorted(contenders, reverse=True)[:limit]]
+
+
+class _TermTable:
+    """Every record's terms in the similarity fields, with their postings, read once."""
+
+    def __init__(self, reader: IndexReader, live: dict[int, str]) -> None:
+        self.doc_terms: dict[int, list[tuple[tuple[str, bytes], float]]] = {}
+        self.postings: dict[tuple[str, bytes], list[int]] = {}
+        self.models: dict[str, classify.Bo1Model] = {}
+        self.collection: dict[tuple[str, bytes], float] = {}
+        for field in SIMILARITY_FIELDS:
+            self.models[field] = classify.Bo1Model(
+                reader.doc_count_all(), reader.field_length(field)
+            )
+            for word, info in reader.iter_field(field):
+                term = (field, word)
+                self.collection[term] = info.weight()
+                docs = self.postings[term] = []
+                for docnum, weight in reader.postings(field, word).items_as("weight"):
+                    if docnum in live:
+                        docs.append(docnum)
+                        self.doc_terms.setdefault(docnum, []).append((term, weight))
+
+    def key_terms(self, docnum: int, ceiling: int) -> list[tuple[tuple[str, bytes], float]]:
+        """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
+        weighted = [
+            (term, FIELD_WEIGHTS[term[0]] * self._bo1(term, weight))
+            for term, weight in self.doc_terms.get(docnum, [])
+            if 1 < len(self.postings[term]) <= ceiling
+        ]
+        return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: item[1])
+
+    def _bo1(self, term: tuple[str, bytes], weight: float) -> float:
+        return self.models[term[0]].score(weight, self.collection[term], 0)
+
+
+def _hit(fields: dict[str, object]) -> Hit:
+    def split(name: str) -> list[str]:
+        return [v for v in str(fields.get(name) or "").split(",") if v]
+
+    return Hit(
+        reference=str(fields["reference"]),
+        title=str(fields["title"]),
+        topics=split("topics"),
+        exemptions=[e for e in split("exemptions") if not e[0].isalpha()],
+        outcomes=split("outcome"),
+        year=str(fields["year"]),
+        responded=fields.get("responded"),  # type: ignore[arg-type]
+    )
+
+
+def search(
+    index_: Index,
+    text: str = "",
+    *,
+    exemption: str | None = None,
+    topic: str | None = None,
+    year: str | None = None,
+    outcome: str | None = None,
+    limit: int | None = 20,
+) -> list[Hit]:
+    """Records matching `text` (Whoosh query syntax over title, questions and response).
+
+    Filters: `exemption` a section number ("40", "12(5)(b)") or page slug ("section-40"),
+    `topic` a topic slug, `year` such as "2025", `outcome` one of the outcomes (matching
+    records where any question or part had it). Best match first; with no text, newest first.
+    """
+    filters = [
+        query.Term(field, value)
+        for field, value in (
+            ("exemptions", exemption),
+            ("topics", topic),
+            ("year", year),
+            ("outcome", outcome),
+        )
+        if value
+    ]
+    restrict = query.And(filters) if filters else None
+    with index_.searcher() as searcher:
+        if text.strip():
+            parser = MultifieldParser(["title", "questions", "response"], SCHEMA)
+            hits = searcher.search(parser.parse(text), filter=restrict, limit=limit)
+            return [_hit(hit.fields()) for hit in hits]
+        found = searcher.search(restrict or query.Every(), limit=None)
+        return _newest_first([_hit(hit.fields()) for hit in found])[:limit]
+
+
+def on_topics(
+    index_: Index,
+    topics: Iterable[str],
+    *,
+    before: str | None = None,
+    exclude: str | None = None,
+) -> list[Hit]:
+    """Records on any of `topics` (slugs), newest first; only those responded before the
+    ISO date `before` when given (records without a response date are then left out)."""
+    wanted = query.Or([query.Term("topics", topic) for topic in topics])
+    with index_.searcher() as searcher:
+        hits = [_hit(hit.fields()) for hit in searcher.search(wanted, limit=None)]
+    return _newest_first(
+        hit
+        for hit in hits
+        if hit.reference != exclude
+        and (before is None or (hit.responded is not None and hit.responded < before))
+    )
+
+
+def _newest_first(hits: Iterable[Hit]) -> list[Hit]:
+    return sorted(hits, key=lambda hit: (hit.responded or "", hit.reference), reverse=True)
