@@ -13,7 +13,7 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # atomic_output must stay last: it swaps the finished build into OUTPUT_PATH.
-PLUGINS = ["disclosure_records", "disclosure_pages", "atomic_output"]
+PLUGINS = ["disclosure_records", "disclosure_pages", "browser_search", "atomic_output"]
 
 # The log -------------------------------------------------------------------------------
 FOILOG_DISCLOSURES_PATH = str(ROOT / "disclosures")

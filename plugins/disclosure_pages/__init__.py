@@ -23,7 +23,9 @@ class DisclosurePagesGenerator(LogPageGenerator):
         for page in paginate(self.log.disclosures, self.site.per_page, ""):
             self.write_page("index", page.url, page=page)
         brand = self.env.get_template("brand.css")
-        write_text(output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site))
+        write_text(
+            output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site)
+        )
 
 
 def get_generators(pelican: object) -> type[Generator]:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .figures import describe_cell
-from .model import Cell
+from .model import Cell, Disclosure, DisclosureLog
+from .search_filters import disclosure_filters
 
 
 def format_cell(cell: Cell, unit: str) -> str:
@@ -38,9 +39,14 @@ def question_list(numbers: list[str]) -> str:
     return f"questions {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
+def search_filters(disclosure: Disclosure, log: DisclosureLog) -> list[tuple[str, list[str]]]:
+    return list(disclosure_filters(disclosure, log).items())
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "format_cell": format_cell,
     "describe_cell": describe_cell,
     "file_size": file_size,
     "question_list": question_list,
+    "search_filters": search_filters,
 }
