@@ -22,6 +22,7 @@ PLUGINS = [
     "security_headers",
     "accessibility_statement",
     "open_data",  # writes sitemap.xml of every page when the build is finalized
+    "browser_search",  # indexes the finished pages with Pagefind when the build is finalized
     "atomic_output",
 ]
 

@@ -37,18 +37,26 @@ def pages_in(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
-def bench_log(count: int, work: Path) -> tuple[float, int, int]:
-    disclosures = work / "disclosures"
-    subprocess.run(
-        [PYTHON, PROJECT / "bench/generate.py", "records", str(count), disclosures], check=True
-    )
+def write_settings(work: Path, disclosures: Path) -> Path:
+    """Settings that build `disclosures` with the project's plugins, theme and pages, but
+    without the search index: bench/search.py measures that step on its own."""
     settings = work / "settings.py"
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(PROJECT / 'content')!r}\nTHEME = {str(PROJECT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(PROJECT / 'plugins')!r}]\n"
         f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
+        "PLUGINS = [p for p in PLUGINS if p != 'browser_search']\n"
     )
+    return settings
+
+
+def bench_log(count: int, work: Path) -> tuple[float, int, int]:
+    disclosures = work / "disclosures"
+    subprocess.run(
+        [PYTHON, PROJECT / "bench/generate.py", "records", str(count), disclosures], check=True
+    )
+    settings = write_settings(work, disclosures)
     output = work / "log-output"
     seconds, rss = run_measured(
         [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-q"], work

@@ -34,8 +34,12 @@ def show_cookie_banner(page: Any) -> None:
 
 
 def save_cookie_choices(page: Any) -> None:
-    page.locator("form [type=submit]").first.click()
+    page.locator("[data-cookie-form] [type=submit]").click()
     page.wait_for_selector("[data-cookie-saved]:not([hidden])")
+
+
+def search_with_results(page: Any) -> None:
+    page.wait_for_selector("#search-results li")
 
 
 def submit_empty_feedback(page: Any) -> None:
@@ -56,6 +60,23 @@ PAGE_TYPES = [
     PageType("feedback", "/feedback/"),
     PageType("feedback with errors", "/feedback/", submit_empty_feedback),
     PageType("statistics", "/statistics/"),
+    PageType("search, empty", "/search/"),
+    PageType("search with results", "/search/?q=force", search_with_results),
+    PageType(
+        "search with filters",
+        "/search/?q=force&outcome=Partially+disclosed&year=2025",
+        search_with_results,
+    ),
+    PageType("exemptions", "/exemptions/"),
+    PageType("one exemption", "/exemptions/section-40/"),
+    PageType("topics", "/topics/"),
+    PageType("one topic", "/topics/stop-and-search/"),
+    PageType("years", "/years/"),
+    PageType("one year", "/years/2024/"),
+    PageType("one month", "/years/2024/03/"),
+    PageType("outcomes", "/outcomes/"),
+    PageType("one outcome", "/outcomes/refused/"),
+    PageType("open data", "/data/"),
     PageType("accessibility statement", "/accessibility/"),
     # Static hosts serve /404.html for any missing address; the test server does not.
     PageType("page not found", "/404.html"),

@@ -275,7 +275,7 @@ def test_without_javascript_only_essential_cookies_and_a_link(
         assert "uses only essential cookies" in banner.inner_text()
         link = banner.get_by_role("link", name="Read about cookies on this website")
         assert link.get_attribute("href") == "/cookies/"
-        assert not visit.page.get_by_role("button").count()  # no buttons that do nothing
+        assert not banner.get_by_role("button").count()  # no consent buttons that do nothing
     visit.page.goto(site_v1 + "/cookies/")
     assert "JavaScript is not running" in visit.page.locator("main").inner_text()
     assert not visit.page.get_by_role("button", name="Save cookie settings").is_visible()

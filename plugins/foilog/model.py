@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -214,3 +215,12 @@ class DisclosureLog:
 
     def by_reference(self) -> dict[str, Disclosure]:
         return {d.reference: d for d in self.disclosures}
+
+    @cached_property
+    def topic_labels(self) -> dict[str, str]:
+        """Each topic slug's label, as the newest record wrote it ('stop-and-search' -> ...)."""
+        labels: dict[str, str] = {}
+        for disclosure in self.disclosures:
+            for slug, label in zip(disclosure.topic_slugs, disclosure.topics, strict=True):
+                labels.setdefault(slug, label)
+        return labels

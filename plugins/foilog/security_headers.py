@@ -31,7 +31,8 @@ def content_security_policy(site: SiteSettings) -> str:
     forms = endpoint or (["mailto:"] if site.feedback_email else [])
     directives = [
         "default-src 'self'",
-        f"script-src {_sources(*scripts)}",
+        # Pagefind's search runs WebAssembly compiled from the site's own files.
+        f"script-src {_sources(*scripts)} 'wasm-unsafe-eval'",
         f"connect-src {_sources(*contacted, *endpoint)}",
         f"img-src {_sources(*contacted)}",
         f"form-action {_sources(*forms)}",

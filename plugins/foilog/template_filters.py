@@ -8,7 +8,8 @@ from typing import Any
 from .browse import exemption_url, month_url, outcome_url, topic_links, year_of, year_url
 from .figures import describe_cell
 from .linked_data import json_ld
-from .model import Cell
+from .model import Cell, Disclosure, DisclosureLog
+from .search_filters import disclosure_filters
 
 
 def format_cell(cell: Cell, unit: str) -> str:
@@ -40,6 +41,10 @@ def question_list(numbers: list[str]) -> str:
     return f"questions {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
+def search_filters(disclosure: Disclosure, log: DisclosureLog) -> list[tuple[str, list[str]]]:
+    return list(disclosure_filters(disclosure, log).items())
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "format_cell": format_cell,
     "describe_cell": describe_cell,
@@ -52,4 +57,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "year_url": year_url,
     "month_url": month_url,
     "json_ld": json_ld,
+    "search_filters": search_filters,
 }

@@ -1,0 +1,49 @@
+"""Pelican plugin: the /search/ page, and the Pagefind index built over the finished site.
+
+Pagefind (installed from PyPI with its bundled binary) runs when every page is written,
+inside the build folder, so `pelican content` alone produces a searchable site. Only
+disclosure pages carry `data-pagefind-body`, so banners, navigation and footers are never
+indexed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from foilog.page_generator import LogPageGenerator
+from foilog.search_filters import filter_groups
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+class SearchPageGenerator(LogPageGenerator):
+    def generate_output(self, writer: Any) -> None:
+        self.write_page("search", "search/", filter_groups=filter_groups(self.log))
+
+
+def index_site(pelican: Any) -> None:
+    """Build the Pagefind index into <output>/pagefind/."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index the site:\n{result.stderr.strip()}")
+
+
+def get_generators(pelican: object) -> type[Generator]:
+    return SearchPageGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(index_site)

@@ -1,0 +1,210 @@
+"""Citizens' search in headless Chromium over the example log's Pagefind index."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser import serve, wait_until
+from bs4 import BeautifulSoup
+from conftest import Build
+
+
+def indexed_pages(site: Build) -> dict[str, BeautifulSoup]:
+    """Every page Pagefind indexes, by its address."""
+    pages = {}
+    for path in site.output.glob("disclosures/*/*/index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.find(attrs={"data-pagefind-body": True}):
+            pages["/" + str(path.parent.relative_to(site.output)) + "/"] = soup
+    return pages
+
+
+def indexed_text(soup: BeautifulSoup) -> str:
+    """The words Pagefind indexes: the body, less what it is told to ignore."""
+    body = soup.find(attrs={"data-pagefind-body": True})
+    for ignored in body.find_all(attrs={"data-pagefind-ignore": True}):
+        ignored.decompose()
+    return body.get_text(" ")
+
+
+def pages_with_word(site: Build, word: str) -> set[str]:
+    pattern = re.compile(rf"\b{word}\b", re.IGNORECASE)
+    return {url for url, soup in indexed_pages(site).items() if pattern.search(indexed_text(soup))}
+
+
+def citing(site: Build, section: str) -> set[str]:
+    return {
+        url
+        for url, soup in indexed_pages(site).items()
+        if any(h.get_text().startswith(f"Section {section}") for h in soup.select(".exemption h3"))
+    }
+
+
+def settled(page: Any) -> None:
+    """Wait until the page has finished updating its results."""
+    page.wait_for_selector("#search-results-area[aria-busy=false]", state="attached")
+
+
+def result_urls(page: Any) -> set[str]:
+    """Every result of the current search, showing more until all are listed."""
+    settled(page)
+    while page.locator("#search-more").is_visible():
+        page.click("#search-more")
+        settled(page)
+    return {
+        urlparse(a).path
+        for a in page.eval_on_selector_all(
+            "#search-results h3 a", "links => links.map(a => a.href)"
+        )
+    }
+
+
+@pytest.fixture
+def search_page(browser: Any, example_server: str) -> Any:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def test_a_word_finds_exactly_the_records_that_contain_it(
+    search_page: Any, example_server: str, example_site: Build
+) -> None:
+    expected = pages_with_word(example_site, "pursuits")
+    assert 0 < len(expected) < len(indexed_pages(example_site))
+    search_page.goto(f"{example_server}/search/?q=pursuits")
+    assert result_urls(search_page) == expected
+
+
+def test_exemption_filter_narrows_to_records_citing_it(
+    search_page: Any, example_server: str, example_site: Build
+) -> None:
+    search_page.goto(f"{example_server}/search/?q=force")
+    everything = result_urls(search_page)
+    section_40 = search_page.locator("input[name=exemption][value^='Section 40:']")
+    section_40.check()
+    narrowed = result_urls(search_page)
+    assert narrowed == everything & citing(example_site, "40")
+    assert narrowed and narrowed < everything
+    params = parse_qs(urlparse(search_page.url).query)
+    assert params["q"] == ["force"] and params["exemption"][0].startswith("Section 40:")
+
+
+def test_the_address_holds_the_search_and_reload_restores_it(
+    search_page: Any, example_server: str, example_site: Build
+) -> None:
+    search_page.goto(f"{example_server}/search/")
+    search_page.fill("#search-q", "officers")
+    search_page.select_option("#search-sort", "newest")
+    first = result_urls(search_page)
+    search_page.wait_for_function("location.search.includes('sort=newest')")
+    shared_address = search_page.url
+    search_page.goto(shared_address)
+    assert search_page.input_value("#search-q") == "officers"
+    assert search_page.input_value("#search-sort") == "newest"
+    assert result_urls(search_page) == first
+    ordered = search_page.eval_on_selector_all(
+        "#search-results h3 a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    pages = indexed_pages(example_site)
+    dates = [
+        pages[url].find("dt", string="Responded").find_next("dd").time["datetime"]
+        for url in ordered
+    ]
+    assert len(dates) > 1 and dates == sorted(dates, reverse=True)
+
+
+def test_keyboard_only_search_filter_and_open(
+    search_page: Any, example_server: str, example_site: Build
+) -> None:
+    search_page.goto(f"{example_server}/search/")
+    focused = ""
+    for _ in range(40):  # Tab from the top of the page to the search box
+        search_page.keyboard.press("Tab")
+        focused = search_page.evaluate("document.activeElement.id")
+        if focused == "search-q":
+            break
+    assert focused == "search-q"
+    search_page.keyboard.type("force")
+    for _ in range(10):  # on to the first filter
+        search_page.keyboard.press("Tab")
+        if search_page.evaluate("document.activeElement.type") == "checkbox":
+            break
+    box = search_page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    assert box[0] == "exemption"
+    search_page.keyboard.press("Space")
+    assert search_page.evaluate("document.activeElement.checked")
+    search_page.wait_for_function("location.search.includes('exemption=')")
+    settled(search_page)
+    for _ in range(200):  # on past the other filters to the first result
+        search_page.keyboard.press("Tab")
+        if search_page.evaluate("!!document.activeElement.closest('#search-results')"):
+            break
+    target = search_page.evaluate("document.activeElement.getAttribute('href')")
+    assert target.startswith("/disclosures/")
+    search_page.keyboard.press("Enter")
+    search_page.wait_for_url(f"**{target}")
+    assert search_page.locator("h1").count() == 1
+
+
+def test_filters_without_a_term_go_to_the_browse_page(
+    search_page: Any, example_server: str
+) -> None:
+    search_page.goto(f"{example_server}/search/")
+    search_page.locator("input[name=outcome][value='Refused']").check()
+    search_page.click("#search-form button[type=submit]")
+    search_page.wait_for_url("**/outcomes/refused/")
+
+
+def test_without_javascript_the_page_offers_browse_links(browser: Any, example_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{example_server}/search/")
+    assert page.locator("#search-form").is_hidden()
+    notice = page.locator("#search-no-js")
+    assert "needs JavaScript" in notice.inner_text()
+    links = notice.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert {"/exemptions/", "/topics/", "/years/", "/outcomes/", "/data/disclosures.csv"} <= set(
+        links
+    )
+    context.close()
+
+
+def test_header_search_box_on_every_page_leads_to_search(example_site: Build) -> None:
+    for path in example_site.output.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        form = soup.select_one("header form[role=search]")
+        assert form is not None and form["action"] == "/search/", path
+        assert form.find("input", attrs={"name": "q"}) is not None
+
+
+def test_only_disclosure_content_is_indexed(example_site: Build) -> None:
+    for path in example_site.output.rglob("index.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        body = soup.find(attrs={"data-pagefind-body": True})
+        if "/disclosures/" in str(path):
+            assert body is not None and body.name == "article", path
+            for part in body.find_all(["header", "footer", "nav"]):
+                assert part.has_attr("data-pagefind-ignore"), path  # navigation is not content
+        else:
+            assert body is None, path
+    assert (example_site.output / "pagefind" / "pagefind.js").is_file()
+
+
+def test_search_works_under_the_sites_content_security_policy(
+    browser: Any, example_site: Build
+) -> None:
+    lines = (example_site.output / "_headers").read_text(encoding="utf-8").splitlines()
+    headers = dict(line.strip().split(": ", 1) for line in lines[1:])
+    with serve(example_site.output, headers=headers) as address:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text))
+        page.goto(f"{address}/search/?q=force")
+        wait_until(page, "document.querySelectorAll('#search-results li').length > 0")
+        page.close()
+    assert not [e for e in errors if "Content Security Policy" in e], errors
