@@ -7,6 +7,7 @@ with one line each and no traceback.
 from __future__ import annotations
 
 import sys
+from typing import Any, NamedTuple
 
 from pelican import signals
 from pelican.generators import Generator
@@ -22,6 +23,18 @@ class BuildStopped(SystemExit):
         for line in lines:
             sys.stderr.write(line + "\n")
         super().__init__(1)
+
+
+class StandingPage(NamedTuple):
+    title: str
+    slug: str
+    url: str
+
+
+def standing_pages(pages: list[Any]) -> list[StandingPage]:
+    """Pelican's pages for the header and footer, A to Z, read once rather than on every
+    page written (each attribute of a Pelican page is worked out when it is read)."""
+    return sorted((StandingPage(p.title, p.slug, p.url) for p in pages), key=lambda p: p.title)
 
 
 class DisclosureRecordsGenerator(Generator):
@@ -42,6 +55,7 @@ class DisclosureRecordsGenerator(Generator):
         for line in result.report():
             sys.stderr.write(line + "\n")
         self.context["foilog"] = site
+        self.context["standing_pages"] = standing_pages(self.context.get("pages", []))
         self.context["disclosure_log"] = result.log
 
 

@@ -28,6 +28,22 @@ class Page(Generic[T]):
         return self.url_of(self.number)
 
     @property
+    def window(self) -> list[int | None]:
+        """The page numbers to link: the first, the last and two either side of this one,
+        with None where numbers are left out. Its length does not grow with the count."""
+        shown = sorted(
+            {1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)}
+        )
+        numbers: list[int | None] = []
+        previous = 0
+        for number in shown:
+            if previous and number - previous > 1:
+                numbers.append(None)
+            numbers.append(number)
+            previous = number
+        return numbers
+
+    @property
     def previous_url(self) -> str | None:
         return self.url_of(self.number - 1) if self.number > 1 else None
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from .consent import ESSENTIAL_COOKIES, CookieCategory, CookieInfo, OptionalScript, consent_config
 from .contrast import AA_TEXT, TEXT, WHITE, contrast_ratio
@@ -134,6 +138,11 @@ class SiteSettings:
     @property
     def consent_config(self) -> dict[str, Any]:
         return consent_config(self.cookie_policy_version, self.cookie_categories)
+
+    @cached_property
+    def consent_json(self) -> Markup:
+        """The consent configuration as JSON safe in an HTML attribute, made once per build."""
+        return htmlsafe_json_dumps(self.consent_config)
 
     @property
     def absolute_url(self) -> str:

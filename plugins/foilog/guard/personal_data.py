@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Disclosure
 from ..problems import field_name
@@ -94,7 +95,13 @@ def personal_data_findings(disclosure: Disclosure, contacts: tuple[str, ...]) ->
     return findings
 
 
-def _matches(line: str) -> Iterator[tuple[Pattern, str]]:
+@lru_cache(maxsize=65536)
+def _matches(line: str) -> tuple[tuple[Pattern, str], ...]:
+    """Each pattern found in a line; standard wording repeated across records is read once."""
+    return tuple(_find(line))
+
+
+def _find(line: str) -> Iterator[tuple[Pattern, str]]:
     taken: list[tuple[int, int]] = []  # a phone number is not also a card number
     for pattern in PATTERNS:
         for match in pattern.regex.finditer(line):
