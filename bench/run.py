@@ -64,6 +64,14 @@ def bench_log(count: int, work: Path) -> tuple[float, int, int]:
     return seconds, pages_in(output), rss
 
 
+def bench_rebuild(work: Path) -> tuple[float, int]:
+    """Edit one record's title, then build again over the same cache and output."""
+    record = next((work / "disclosures").rglob("*.yaml"))
+    record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
+    command = [PYTHON, "-m", "pelican", "-s", str(work / "settings.py"), "-o"]
+    return run_measured([*command, str(work / "log-output"), "-q"], work)
+
+
 def bench_pelican(count: int, work: Path) -> tuple[float, int, int]:
     articles = work / "articles"
     subprocess.run(
@@ -91,6 +99,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="foilog-bench-") as folder:
             work = Path(folder)
             ours = bench_log(count, work)
+            rebuild, rebuild_rss = bench_rebuild(work)
             plain = bench_pelican(count, work)
         per_page = [seconds / pages * 1000 for seconds, pages, _ in (ours, plain)]
         ratio = per_page[0] / per_page[1]
@@ -101,6 +110,9 @@ def main() -> None:
             print(
                 f"{count:>7} {name:>7} {seconds:7.1f} {pages:>7} {ms:8.2f} {rss:>8} {shown_ratio}"
             )
+        share = rebuild / ours[0]
+        blank = ""
+        print(f"{count:>7} {'rebuild':>7} {rebuild:7.1f} {blank:>16} {rebuild_rss:>8} {share:6.2f}")
 
 
 if __name__ == "__main__":

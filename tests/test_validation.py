@@ -191,3 +191,31 @@ def test_references_that_make_the_same_address(tmp_path: Path) -> None:
     result = build_with(tmp_path, good_record(reference="FOI/7"), good_record(reference="FOI-7"))
     line = assert_stopped(result, "2025/record-1.yaml", "reference", "'FOI-7'")
     assert "/disclosures/2025/foi-7/" in line and "'FOI/7'" in line
+
+
+def test_unchanged_rebuild_writes_no_files(tmp_path: Path) -> None:
+    write_site(tmp_path, {"2025/a.yaml": good_record(), "2025/b.yaml": good_record(reference="2")})
+    first = build(tmp_path)
+    assert first.ok, first.result.stderr
+
+    def state() -> dict[Path, tuple[int, int]]:
+        # Pagefind gives its metadata file a new name on every run, even for the same
+        # pages, so its entry file and that metadata are rewritten; nothing else may be.
+        return {
+            p.relative_to(first.output): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in first.output.rglob("*")
+            if p.is_file() and p.name != "pagefind-entry.json" and p.suffix != ".pf_meta"
+        }
+
+    before = state()
+    again = build(tmp_path)
+    assert again.ok, again.result.stderr
+    assert state() == before  # no file rewritten, added or removed
+
+    # A removed record's page goes; the other record's page is left alone.
+    (tmp_path / "disclosures/2025/b.yaml").unlink()
+    third = build(tmp_path)
+    assert third.ok, third.result.stderr
+    after = state()
+    assert Path("disclosures/2025/2/index.html") not in after
+    assert not (first.output / "disclosures/2025/2").exists()

@@ -1,13 +1,17 @@
-"""Pelican plugin: build into a temporary folder and swap it in only when the build succeeds.
+"""Pelican plugin: build into a temporary folder and bring it into the output folder only
+when the build succeeds.
 
-A failed build leaves the previous output folder untouched. List this plugin last in
-PLUGINS, so that every other plugin's `finalized` work (such as the search index) is done
-inside the temporary folder before the swap.
+A failed build leaves the previous output folder untouched. A successful one moves in
+only the files whose bytes changed and removes the files no longer built, so an unchanged
+rebuild writes nothing to the output folder (file dates stay as they were, and a sync to
+the web host sends nothing). List this plugin last in PLUGINS, so that every other
+plugin's `finalized` work (such as the search index) is done in the temporary folder first.
 """
 
 from __future__ import annotations
 
 import atexit
+import filecmp
 import shutil
 import tempfile
 from pathlib import Path
@@ -34,13 +38,35 @@ def start_build(pelican: Any) -> None:
 
 def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
-    old = real.with_name(f".{real.name}-previous")
-    _discard(old)
-    if real.exists():
-        real.replace(old)
-    building.replace(real)
-    _discard(old)
+    if real.is_dir():
+        bring_in_changes(building, real)
+        _discard(building)
+    else:
+        building.replace(real)
     pelican.output_path = str(real)
+
+
+def bring_in_changes(built: Path, output: Path) -> None:
+    """Make `output` hold exactly what `built` holds, touching only what differs."""
+    wanted = set()
+    for source in built.rglob("*"):
+        if source.is_dir():
+            continue
+        relative = source.relative_to(built)
+        wanted.add(relative)
+        target = output / relative
+        if target.is_file() and filecmp.cmp(source, target, shallow=False):
+            continue
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.replace(target)
+    for path in sorted(output.rglob("*"), reverse=True):  # children before their folders
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.relative_to(output) not in wanted:
+            path.unlink()
 
 
 def register() -> None:
