@@ -1,4 +1,7 @@
-"""The staff command line, `foilog`: new, check, import, stats and search. See docs/command-line.md."""
+"""The staff command line, `foilog`: new, check, import, stats and search.
+
+See docs/command-line.md.
+"""
 
 from __future__ import annotations
 

@@ -52,6 +52,15 @@ def cross_record_findings(
     return findings
 
 
+def comparison_keys(disclosure: Disclosure) -> set[tuple[str, str, str]]:
+    """(period, row label, column label) for each published count. Two records can only
+    differ by a small number if they share one of these keys, so the caller can pair
+    records through a dictionary of keys rather than comparing every pair."""
+    labels = _figures(disclosure)
+    periods = {key for p in disclosure.periods for key in _period_keys(p)} or {""}
+    return {(period, row, column) for period in periods for row, column in labels}
+
+
 def _figures(disclosure: Disclosure) -> dict[tuple[str, str], Figure]:
     """Published counts by (row label, column label); totals use "total" as the other label."""
     found: dict[tuple[str, str], Figure] = {}
