@@ -34,7 +34,7 @@ def guard_log(log: DisclosureLog, guard: GuardSettings, search_index: Index) -> 
     """`search_index` is the Whoosh index, up to date with `log`: it finds earlier records on the
     same topics for the cross-record check."""
     result = GuardResult()
-    earlier = earlier_records(log, search_index)
+    earlier = earlier_records(log, search_index, guard.threshold)
     for disclosure in log.disclosures:
         findings: list[Finding] = []
         for index, table in enumerate(disclosure.figures):

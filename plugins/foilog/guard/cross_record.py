@@ -52,13 +52,16 @@ def cross_record_findings(
     return findings
 
 
-def comparison_keys(disclosure: Disclosure) -> set[tuple[str, str, str]]:
-    """(period, row label, column label) for each published count. Two records can only
-    differ by a small number if they share one of these keys, so the caller can pair
-    records through a dictionary of keys rather than comparing every pair."""
-    labels = _figures(disclosure)
+def published_counts(disclosure: Disclosure) -> dict[tuple[str, str, str], float]:
+    """Each published count by (period, row label, column label): two records can only give
+    a finding where they share a key and its values differ by a small number."""
+    figures = _figures(disclosure)
     periods = {key for p in disclosure.periods for key in _period_keys(p)} or {""}
-    return {(period, row, column) for period in periods for row, column in labels}
+    return {
+        (period, row, column): figure[0]
+        for period in periods
+        for (row, column), figure in figures.items()
+    }
 
 
 def _figures(disclosure: Disclosure) -> dict[tuple[str, str], Figure]:
