@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -63,7 +64,7 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("new", "check", "import", "stats"):
+    for command in ("new", "check", "import", "stats", "search"):
         result = subprocess.run([FOILOG, command, "--help"], capture_output=True, text=True)
         assert result.returncode == 0
         assert "--settings" in result.stdout
@@ -257,3 +258,60 @@ def test_stats_for_a_year_and_for_dates(site: Path) -> None:
     clash = foilog(site, "stats", "--year", "2025", "--from", "2025-01-01")
     assert clash.returncode == 2
     assert "give --year, or --from and --to, not both" in clash.stderr
+
+
+def test_search_shows_matches_with_outcome_date_and_figures(site: Path) -> None:
+    result = foilog(site, "search", "stop search")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "000214-23  Stop and search by ethnicity, 2020 to 2022" in result.stdout
+    assert "Disclosed, responded 2023-03-02" in result.stdout
+    assert "Figures: Stop and searches by self-defined ethnicity and calendar year" in result.stdout
+    assert "Total: 24735" in result.stdout
+    assert "000118-24  Stop and search in 2023 by reason and outcome" in result.stdout
+    assert "2 record(s) shown, best match first." in result.stdout
+
+
+def test_search_filters_by_exemption_year_topic_and_outcome(site: Path) -> None:
+    result = foilog(site, "search", "sex workers", "--exemption", "40(2)", "--year", "2025")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "000341-25  Attacks on sex workers reported to the force" in result.stdout
+    assert "Exemptions: Section 40(2)" in result.stdout
+    assert "All alleged offences, April 2022 to March 2025: 5" in result.stdout
+    assert "1 record(s) shown" in result.stdout
+    custody = foilog(site, "search", "--topic", "Custody", "--outcome", "refused")
+    references = re.findall(r"^([0-9]{6}-[0-9]{2})  ", custody.stdout, re.M)
+    assert references == ["000651-23", "000642-23"]
+    assert "2 record(s) shown, newest first." in custody.stdout
+
+
+def test_search_with_no_match_says_so_and_exits_1(site: Path) -> None:
+    result = foilog(site, "search", "sex workers", "--year", "2023")
+    assert result.returncode == 1
+    assert result.stdout.strip() == "No record matches."
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ('"sex workers', 'a quotation mark (") is not closed'),
+        ("AND OR", "AND needs a word on each side"),
+        ("custody NOT", "NOT needs a word after it"),
+        ("(custody OR children", "the brackets ( ) do not pair up"),
+    ],
+)
+def test_search_refuses_a_query_it_cannot_parse(site: Path, query: str, reason: str) -> None:
+    result = foilog(site, "search", query)
+    assert result.returncode == 2
+    assert result.stderr == f"foilog search: cannot search for {query!r}: {reason}\n"
+    assert result.stdout == ""
+
+
+def test_search_leaves_out_broken_records_and_says_so(site: Path) -> None:
+    broken = site / "disclosures" / "2025" / "000341-25.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("outcome: partially", "outcome: x")
+    )
+    result = foilog(site, "search", "sex workers")
+    assert result.returncode == 1
+    assert "1 record file(s) have problems and are left out of the search" in result.stdout
+    assert "No record matches." in result.stdout

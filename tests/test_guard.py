@@ -304,3 +304,31 @@ def test_different_topics_periods_or_labels_are_not_compared(tmp_path: Path) -> 
     )
     earlier = [records[r] for r in ("000002-24", "000003-24", "000004-24")]
     assert cross_record_findings(records["000001-25"], earlier, 5) == []
+
+
+def test_the_build_warns_of_a_small_difference_from_an_earlier_record(make_site) -> None:
+    site = make_site(
+        {
+            "a.yaml": _burglaries("000001-24", 120, responded="2025-03-10"),
+            "b.yaml": _burglaries("000002-25", 123),
+            "c.yaml": _burglaries("000003-25", 120, topics=["robbery"]),  # another topic
+        }
+    )
+    assert site.ok, site.result.stderr
+    (warning,) = [line for line in site.error_lines() if "cross-record-difference" in line]
+    assert warning.startswith("warning: disclosures/b.yaml:")
+    assert "123 here and 120 in 000001-24" in warning
+    assert "differ by 3" in warning
+
+
+def test_the_build_does_not_warn_of_the_same_figure_or_a_large_difference(make_site) -> None:
+    site = make_site(
+        {
+            "a.yaml": _burglaries("000001-24", 120, responded="2025-03-10"),
+            "b.yaml": _burglaries("000002-25", 120),  # the same figure again
+            "c.yaml": _burglaries("000003-25", 150, responded="2025-03-25"),  # differs by 30
+        }
+    )
+    assert site.ok, site.result.stderr
+    assert not [line for line in site.error_lines() if "cross-record-difference" in line]
+    assert "Publish guard" not in site.result.stderr

@@ -1,7 +1,9 @@
 """Everything that decides whether the log may be published, in one call.
 
 The build (disclosure_records) and the staff command line both call `check_site`, so
-that they can never disagree, and both print `CheckResult.report()`.
+that they can never disagree, and both print `CheckResult.report()`. It also brings the
+search index up to date, once: the guard uses it, and so do related disclosures later in
+the build.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from .guard import Accepted, Finding, UnmatchedReview, guard_log
 from .log import Progress, load_log
 from .model import DisclosureLog
 from .problems import Problem
+from .search_index import open_index, update_index
 from .settings import SiteSettings
 
 
@@ -73,7 +76,8 @@ class CheckResult:
 def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckResult:
     """`progress`, when given, is told of each record as it is read (for progress bars)."""
     log, problems = load_log(site, progress)
-    guard = guard_log(log, site.guard)
+    update_index(site, log)
+    guard = guard_log(log, site.guard, open_index(site))
     return CheckResult(
         log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode
     )

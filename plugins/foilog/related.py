@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from whoosh.index import Index
+
 from .model import DisclosureLog
-from .search_index import IndexChanges, open_index, related_references, update_index
-from .settings import SiteSettings
+from .search_index import related_references
 
 RELATED_LIMIT = 5
 
 
-def attach_related(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
-    """Fill each Disclosure's `related_disclosures`, updating the Whoosh index first."""
-    changes = update_index(site, log)
+def attach_related(index: Index, log: DisclosureLog) -> None:
+    """Fill each Disclosure's `related_disclosures` from the Whoosh index, which must be up
+    to date with `log` (`check_site` updates it before the pages are made)."""
     named = max((len(d.related) for d in log.disclosures), default=0)
     # Ask for enough similar records to fill the list after named ones are taken out.
-    similar = related_references(open_index(site), log, RELATED_LIMIT + named)
+    similar = related_references(index, log, RELATED_LIMIT + named)
     by_reference = log.by_reference()
     for disclosure in log.disclosures:
         chosen: dict[str, None] = {}
@@ -22,4 +23,3 @@ def attach_related(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
             if reference in by_reference and reference != disclosure.reference:
                 chosen.setdefault(reference)
         disclosure.related_disclosures = [by_reference[r] for r in chosen][:RELATED_LIMIT]
-    return changes

@@ -14,7 +14,8 @@ API:
   record, the most similar others by more-like-this over titles, questions, topics and
   exemptions; one query per record, so the cost grows linearly with the log.
 - `search(index, text, exemption=, topic=, year=, outcome=, limit=) -> [Hit]`: full-text
-  search with filters; an empty text lists every record that passes the filters.
+  search with filters; an empty text lists every record that passes the filters. Raises
+  `QueryError` (one line, for staff) for a query that cannot be searched as written.
 - `on_topics(index, topics, before=, exclude=) -> [Hit]`: records on any of the topics,
   newest first, optionally only those responded before an ISO date.
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +65,14 @@ SCHEMA = Schema(
     responded=STORED,  # ISO date, or None
     content_hash=STORED,
 )
+
+
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+class QueryError(ValueError):
+    """A search text that Whoosh would silently change or drop, so it is refused instead."""
 
 
 @dataclass(frozen=True)
@@ -304,11 +314,32 @@ def search(
     restrict = query.And(filters) if filters else None
     with index_.searcher() as searcher:
         if text.strip():
-            parser = MultifieldParser(["title", "questions", "response"], SCHEMA)
-            hits = searcher.search(parser.parse(text), filter=restrict, limit=limit)
+            hits = searcher.search(parse_query(text), filter=restrict, limit=limit)
             return [_hit(hit.fields()) for hit in hits]
         found = searcher.search(restrict or query.Every(), limit=None)
         return _newest_first([_hit(hit.fields()) for hit in found])[:limit]
+
+
+def parse_query(text: str) -> query.Query:
+    """`text` in Whoosh query syntax, or QueryError where Whoosh would guess: it never fails,
+    but reads an unbalanced quote as plain words, drops a dangling AND, and turns a text of
+    only operators or common words into a query that matches nothing."""
+    if text.count('"') % 2:
+        raise QueryError('a quotation mark (") is not closed')
+    unquoted = _QUOTED.sub(" x ", text)
+    if unquoted.count("(") != unquoted.count(")"):
+        raise QueryError("the brackets ( ) do not pair up")
+    words = unquoted.replace("(", " ").replace(")", " ").split()
+    for before, word, after in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
+        if word in OPERATORS and (
+            after in ("", *OPERATORS - {"NOT"}) or (word != "NOT" and before in ("", *OPERATORS))
+        ):
+            needs = "a word after it" if word == "NOT" else "a word on each side"
+            raise QueryError(f"{word} needs {needs}")
+    parsed = MultifieldParser(["title", "questions", "response"], SCHEMA).parse(text)
+    if parsed is query.NullQuery:
+        raise QueryError("nothing left to search for: use words that are not all very common")
+    return parsed
 
 
 def on_topics(

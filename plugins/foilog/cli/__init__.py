@@ -1,4 +1,7 @@
-"""The staff command line, `foilog`: new, check, import and stats. See docs/command-line.md."""
+"""The staff command line, `foilog`: new, check, import, stats and search.
+
+See docs/command-line.md.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check, import_records, new, stats
+from . import check, import_records, new, search, stats
 from .site import CommandError
 
-COMMANDS = (new, check, import_records, stats)
+COMMANDS = (new, check, import_records, stats, search)
 
 
 def parser() -> argparse.ArgumentParser:

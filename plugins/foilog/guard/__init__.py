@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from whoosh.index import Index
+
 from ..model import DisclosureLog
 from ..settings import GuardSettings
 from .attachments import attachment_findings
+from .cross_record import cross_record_findings
 from .differencing import differencing_findings
+from .earlier_records import earlier_records
 from .findings import Accepted, Finding, UnmatchedReview, apply_reviews
 from .personal_data import personal_data_findings
 from .small_numbers import small_number_findings
@@ -26,8 +30,11 @@ class GuardResult:
     unmatched_reviews: list[UnmatchedReview] = field(default_factory=list)
 
 
-def guard_log(log: DisclosureLog, guard: GuardSettings) -> GuardResult:
+def guard_log(log: DisclosureLog, guard: GuardSettings, search_index: Index) -> GuardResult:
+    """`search_index` is the Whoosh index, up to date with `log`: it finds earlier records on the
+    same topics for the cross-record check."""
     result = GuardResult()
+    earlier = earlier_records(log, search_index, guard.threshold)
     for disclosure in log.disclosures:
         findings: list[Finding] = []
         for index, table in enumerate(disclosure.figures):
@@ -35,6 +42,9 @@ def guard_log(log: DisclosureLog, guard: GuardSettings) -> GuardResult:
             findings += differencing_findings(disclosure, index, table)
         findings += personal_data_findings(disclosure, guard.contacts)
         findings += attachment_findings(disclosure, guard)
+        findings += cross_record_findings(
+            disclosure, earlier.get(disclosure.reference, []), guard.threshold
+        )
         open_findings, accepted, unmatched = apply_reviews(disclosure, findings)
         result.findings += open_findings
         result.accepted += accepted

@@ -52,6 +52,18 @@ def cross_record_findings(
     return findings
 
 
+def published_counts(disclosure: Disclosure) -> dict[tuple[str, str, str], float]:
+    """Each published count by (period, row label, column label): two records can only give
+    a finding where they share a key and its values differ by a small number."""
+    figures = _figures(disclosure)
+    periods = {key for p in disclosure.periods for key in _period_keys(p)} or {""}
+    return {
+        (period, row, column): figure[0]
+        for period in periods
+        for (row, column), figure in figures.items()
+    }
+
+
 def _figures(disclosure: Disclosure) -> dict[tuple[str, str], Figure]:
     """Published counts by (row label, column label); totals use "total" as the other label."""
     found: dict[tuple[str, str], Figure] = {}
