@@ -70,6 +70,11 @@ PARAGRAPH = (
 )
 
 
+def figure(subject: str, year: str, row: str) -> int:
+    value = random.Random(f"{subject}|{year}|{row}").randint(0, 400)
+    return 0 if value < 5 else value
+
+
 def record(n: int, rng: random.Random) -> dict[str, Any]:
     topics = rng.sample(TOPICS, rng.randint(1, 3))
     subject = rng.choice(SUBJECTS).format(t=topics[0])
@@ -108,8 +113,14 @@ def record(n: int, rng: random.Random) -> dict[str, Any]:
         data["exemptions"] = [exemption]
     if outcome in ("disclosed", "partially-disclosed"):
         years = [str(received.year - k) for k in range(3)]
-        rows = ["Reported", "Resolved"]
-        values = [[rng.choice([0, rng.randint(5, 400)]) for _ in years] for _ in rows]
+        rows = [f"{subject.capitalize()}: reported", f"{subject.capitalize()}: resolved"]
+        # The same figure (topic, year, row) has the same value in every record, as a real
+        # authority's published figures do; the guard's cross-record check relies on it.
+        values = [[figure(subject, year, row) for year in years] for row in rows]
+        data["periods"] = [
+            {"kind": "calendar-year", "year": int(year), "label": f"January to December {year}"}
+            for year in years
+        ]
         data["figures"] = [
             {
                 "caption": f"{subject.capitalize()} by year",
