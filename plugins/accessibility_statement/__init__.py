@@ -8,25 +8,20 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from foilog.output import output_file, write_text
+from foilog.page_generator import LogPageGenerator
 
 URL = "accessibility/"
 
 
-class AccessibilityStatementGenerator(Generator):
+class AccessibilityStatementGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
-        self.env.autoescape = True
-        template = self.get_template("accessibility")
-        html = template.render(
-            {
-                **self.context,
-                "statement": self.context["foilog"].accessibility,
-                # The checks in docs/accessibility.md run on every build that CI publishes.
-                "checked_on": dt.date.today(),
-                "page_url": URL,
-            }
+        self.write_page(
+            "accessibility",
+            URL,
+            statement=self.site.accessibility,
+            # The checks in docs/accessibility.md run on every build that CI publishes.
+            checked_on=dt.date.today(),
         )
-        write_text(output_file(self.output_path, URL), html)
 
 
 def get_generators(pelican: object) -> type[Generator]:

@@ -18,25 +18,19 @@ from foilog import browse
 from foilog.exports import DISCLOSURE_COLUMNS, FIGURE_COLUMNS, LIST_SEPARATOR, OPEN_DATA_VERSION
 from foilog.feeds import exemption_feed_url, topic_feed_url
 from foilog.linked_data import dataset_json_ld
-from foilog.model import ACT_LABELS, OUTCOME_LABELS, Disclosure
-from foilog.output import output_file, write_text
+from foilog.model import Disclosure
+from foilog.page_generator import LogPageGenerator
 from foilog.pagination import paginate
-from foilog.template_filters import FILTERS
 
 
-class DisclosureBrowseGenerator(Generator):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.autoescape = True  # record text comes from staff and requesters
-        self.env.filters.update(FILTERS)
-
+class DisclosureBrowseGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
         log = self.context["disclosure_log"]
         exemptions = browse.by_exemption(log)
         topics = browse.by_topic(log)
         years = browse.by_year(log)
         outcomes = browse.by_outcome(log)
-        self._page("exemptions", "exemptions/", groups=exemptions)
+        self.write_page("exemptions", "exemptions/", groups=exemptions)
         for group in exemptions:
             self._list(
                 "exemption",
@@ -50,7 +44,7 @@ class DisclosureBrowseGenerator(Generator):
             (letter.upper(), list(items))
             for letter, items in groupby(topics, key=lambda g: g.slug[0])
         ]
-        self._page("topics", "topics/", groups=topics, letters=letters)
+        self.write_page("topics", "topics/", groups=topics, letters=letters)
         for topic in topics:
             self._list(
                 "topic",
@@ -59,15 +53,15 @@ class DisclosureBrowseGenerator(Generator):
                 group=topic,
                 feed_url=topic_feed_url(topic.slug),
             )
-        self._page("years", "years/", groups=years)
+        self.write_page("years", "years/", groups=years)
         for year in years:
             self._list("year", year.url, year.disclosures, group=year)
             for month in year.months:
                 self._list("month", month.url, month.disclosures, group=month, year=year)
-        self._page("outcomes", "outcomes/", groups=outcomes)
+        self.write_page("outcomes", "outcomes/", groups=outcomes)
         for outcome in outcomes:
             self._list("outcome", outcome.url, outcome.disclosures, group=outcome)
-        self._page(
+        self.write_page(
             "data",
             "data/",
             disclosure_columns=DISCLOSURE_COLUMNS,
@@ -79,19 +73,7 @@ class DisclosureBrowseGenerator(Generator):
 
     def _list(self, name: str, url: str, disclosures: Sequence[Disclosure], **values: Any) -> None:
         for page in paginate(disclosures, self.context["foilog"].per_page, url):
-            self._page(name, page.url, page=page, total=len(disclosures), **values)
-
-    def _page(self, name: str, url: str, **values: Any) -> None:
-        html = self.get_template(name).render(
-            {
-                **self.context,
-                "outcome_labels": OUTCOME_LABELS,
-                "act_labels": ACT_LABELS,
-                "page_url": url,
-                **values,
-            }
-        )
-        write_text(output_file(self.output_path, url), html)
+            self.write_page(name, page.url, page=page, total=len(disclosures), **values)
 
 
 def get_generators(pelican: object) -> type[Generator]:

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from foilog.charts import BarChart, bar_chart
 from foilog.output import output_file, write_text
+from foilog.page_generator import LogPageGenerator
 from foilog.statistics import (
     CSV_HEADER,
     Measure,
@@ -115,11 +116,7 @@ def statistics_csv(statistics: Statistics) -> str:
     return buffer.getvalue()
 
 
-class StatisticsPageGenerator(Generator):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.autoescape = True
-
+class StatisticsPageGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
         log = self.context["disclosure_log"]
         statistics = log_statistics(log.disclosures)
@@ -128,17 +125,14 @@ class StatisticsPageGenerator(Generator):
             if statistics.total
             else []
         )
-        html = self.get_template("statistics").render(
-            {
-                **self.context,
-                "statistics": statistics,
-                "sections": sections,
-                "csv_url": CSV_URL,
-                "jurisdiction": JURISDICTIONS[self.context["foilog"].jurisdiction][1],
-                "page_url": PAGE_URL,
-            }
+        self.write_page(
+            "statistics",
+            PAGE_URL,
+            statistics=statistics,
+            sections=sections,
+            csv_url=CSV_URL,
+            jurisdiction=JURISDICTIONS[self.site.jurisdiction][1],
         )
-        write_text(output_file(self.output_path, PAGE_URL), html)
         write_text(output_file(self.output_path, CSV_URL), statistics_csv(statistics))
 
 
