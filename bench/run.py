@@ -23,13 +23,15 @@ PYTHON = sys.executable
 
 def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS in MiB of one command (its own process, so its own peak)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        errors = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(command)} failed:\n{errors}")
+    # The build's messages go to a file: a pipe nobody reads until the end fills and stalls it.
+    with tempfile.TemporaryFile() as messages:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=messages)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            messages.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{messages.read().decode()[-4000:]}")
     return elapsed, usage.ru_maxrss // 1024
 
 

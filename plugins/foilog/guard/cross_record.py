@@ -65,7 +65,8 @@ def published_counts(disclosure: Disclosure) -> dict[tuple[str, str, str], float
 
 
 def _figures(disclosure: Disclosure) -> dict[tuple[str, str], Figure]:
-    """Published counts by (row label, column label); totals use "total" as the other label."""
+    """Published counts by (row label, column label). A total is named by what it adds up,
+    so the totals of two tables with different rows are never taken for the same figure."""
     found: dict[tuple[str, str], Figure] = {}
     for index, table in enumerate(disclosure.figures):
         if table.unit != "count":
@@ -78,9 +79,9 @@ def _figures(disclosure: Disclosure) -> dict[tuple[str, str], Figure]:
                 row = table.rows[int(position[1])]
                 column = table.columns[int(position[2])] if table.columns else ""
             elif kind == "row_total":
-                row, column = table.rows[int(position[1])], "total"
+                row, column = table.rows[int(position[1])], "total of " + "|".join(table.columns)
             else:
-                row = "total"
+                row = "total of " + "|".join(table.rows)
                 column = table.columns[int(position[1])] if table.columns else ""
             found.setdefault((_label(row), _label(column)), (cell.number, index, table, position))
     return found
