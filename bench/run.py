@@ -39,16 +39,16 @@ def pages_in(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
-def write_settings(work: Path, disclosures: Path) -> Path:
-    """Settings that build `disclosures` with the project's plugins, theme and pages, but
-    without the search index: bench/search.py measures that step on its own."""
+def write_settings(work: Path, disclosures: Path, search: bool = False) -> Path:
+    """Settings that build `disclosures` with the project's plugins, theme and pages; the
+    search page and index only with `search` (bench/search.py measures that step)."""
     settings = work / "settings.py"
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(PROJECT / 'content')!r}\nTHEME = {str(PROJECT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(PROJECT / 'plugins')!r}]\n"
         f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
-        "PLUGINS = [p for p in PLUGINS if p != 'browser_search']\n"
+        + ("" if search else "PLUGINS = [p for p in PLUGINS if p != 'browser_search']\n")
     )
     return settings
 
