@@ -8,11 +8,14 @@ from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.log import console
 
+from foilog.model import Disclosure
 from foilog.output import copy_file, output_file, write_text
 from foilog.page_generator import LogPageGenerator
 from foilog.pagination import paginate
 from foilog.paths import is_hidden
+from foilog.progress import progress_bar
 from foilog.related import attach_related
 from foilog.search_index import open_index
 from foilog.sensitivity import disclosure_is_sensitive
@@ -25,24 +28,30 @@ class DisclosurePagesGenerator(LogPageGenerator):
         attach_related(open_index(self.site), self.log)
 
     def generate_output(self, writer: Any) -> None:
-        for disclosure in self.log.disclosures:
-            self.write_page(
-                "disclosure",
-                disclosure.url,
-                disclosure=disclosure,
-                sensitive_page=disclosure_is_sensitive(disclosure, self.site),
-            )
-            for attachment in disclosure.attachments:
-                # Only listed files are copied, and never a hidden one, whatever the checks said.
-                if attachment.file and not is_hidden(Path(attachment.file)):
-                    source = disclosure.source_path.parent / attachment.file
-                    copy_file(source, output_file(self.output_path, disclosure.url + source.name))
+        total = len(self.log.disclosures)
+        with progress_bar("Writing disclosure pages", console) as progress:
+            for done, disclosure in enumerate(self.log.disclosures, 1):
+                self._write_disclosure(disclosure)
+                progress(done, total)
         for page in paginate(self.log.disclosures, self.site.per_page, ""):
             self.write_page("index", page.url, page=page)
         brand = self.env.get_template("brand.css")
         write_text(
             output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site)
         )
+
+    def _write_disclosure(self, disclosure: Disclosure) -> None:
+        self.write_page(
+            "disclosure",
+            disclosure.url,
+            disclosure=disclosure,
+            sensitive_page=disclosure_is_sensitive(disclosure, self.site),
+        )
+        for attachment in disclosure.attachments:
+            # Only listed files are copied, and never a hidden one, whatever the checks said.
+            if attachment.file and not is_hidden(Path(attachment.file)):
+                source = disclosure.source_path.parent / attachment.file
+                copy_file(source, output_file(self.output_path, disclosure.url + source.name))
 
 
 def get_generators(pelican: object) -> type[Generator]:

@@ -11,8 +11,10 @@ from typing import Any, NamedTuple
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.log import console
 
 from foilog.checks import check_site
+from foilog.progress import progress_bar
 from foilog.settings import SettingsError, read_settings
 
 
@@ -48,7 +50,8 @@ class DisclosureRecordsGenerator(Generator):
             ) from None
         for warning in site.warnings:
             sys.stderr.write(f"Warning: settings: {warning}\n")
-        result = check_site(site)
+        with progress_bar("Checking records", console) as progress:
+            result = check_site(site, progress)
         if result.stops_build:
             raise BuildStopped(result.report())
         # Warnings and accepted findings are shown, one line each, with their count last.

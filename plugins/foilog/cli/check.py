@@ -6,8 +6,9 @@ import argparse
 from typing import Any
 
 from foilog.checks import check_site
+from foilog.progress import progress_bar
 
-from .site import load_site, progress_bar
+from .site import load_site
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:

@@ -12,11 +12,12 @@ from rich.text import Text
 from foilog.log import load_log
 from foilog.model import OUTCOME_LABELS, Disclosure, FigureTable
 from foilog.outcomes import OUTCOMES
+from foilog.progress import progress_bar
 from foilog.register import ACT_SHORT, ExemptionRegister
 from foilog.search_index import QueryError, open_index, search, update_index
 from foilog.slugs import slugify
 
-from .site import CommandError, load_site, progress_bar, shown
+from .site import CommandError, load_site, shown
 
 CELLS_SHOWN = 3  # cells listed for a table without a grand total
 _SECTION_WORD = re.compile(r"^(section|regulation|reg|s)\.?\s*", re.IGNORECASE)

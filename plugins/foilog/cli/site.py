@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pelican.settings import read_settings as read_pelican_settings
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from foilog.log import Progress as ProgressCallback
 from foilog.log import record_files
 from foilog.settings import SettingsError, SiteSettings, read_settings
 
@@ -54,23 +49,3 @@ def shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-@contextmanager
-def progress_bar(description: str) -> Iterator[ProgressCallback]:
-    """A progress bar on a terminal (none when output goes to a file); yields (done, total)."""
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn(description),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as progress:
-        task = progress.add_task(description)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
-        yield advance

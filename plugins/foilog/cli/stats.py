@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from foilog.checks import check_site
+from foilog.progress import progress_bar
 from foilog.statistics import (
     Period,
     log_statistics,
@@ -18,7 +19,7 @@ from foilog.statistics import (
 )
 from foilog.working_days import JURISDICTIONS
 
-from .site import CommandError, load_site, progress_bar
+from .site import CommandError, load_site
 
 
 def _date(text: str) -> dt.date:
