@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from ..model import Disclosure, FigureTable, Period
 from .findings import Finding
-from .tables import Position, entries, place, yaml_path
+from .tables import Position, cell_finding, entries
 
 Figure = tuple[float, int, FigureTable, Position]  # value, table index, table, position
 
@@ -37,10 +37,11 @@ def cross_record_findings(
             difference = abs(value - theirs[label][0])
             if 0 < difference < threshold:
                 findings.append(
-                    Finding(
-                        disclosure.source,
-                        disclosure.line_of(yaml_path(index, table, position)),
-                        place(index, table, position),
+                    cell_finding(
+                        disclosure,
+                        index,
+                        table,
+                        position,
                         "cross-record-difference",
                         f"{_show(value)} here and {_show(theirs[label][0])} in {other.reference} "
                         f"for the same figure differ by {_show(difference)}, a small number",

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from ..model import Disclosure, FigureTable
 from .findings import Finding
-from .tables import Position, cell_at, entries, place, yaml_path
+from .tables import Position, cell_at, cell_finding, entries, place
 
 CHECKED_UNITS = ("count", "money")
 Equation = dict[Position, int]
@@ -139,13 +139,8 @@ def differencing_findings(disclosure: Disclosure, index: int, table: FigureTable
     else:
         fix = "stop publishing the totals that give it away, or suppress more of its row or column"
     return [
-        Finding(
-            disclosure.source,
-            disclosure.line_of(yaml_path(index, table, position)),
-            place(index, table, position),
-            "differencing",
-            _why(table, position, hidden),
-            fix,
+        cell_finding(
+            disclosure, index, table, position, "differencing", _why(table, position, hidden), fix
         )
         for position in exposed
     ]

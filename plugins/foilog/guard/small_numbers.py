@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Disclosure, FigureTable
 from ..settings import GuardSettings
 from .findings import Finding
-from .tables import entries, place, yaml_path
+from .tables import cell_finding, entries
 
 CHECKED_UNITS = ("count",)
 
@@ -52,13 +52,6 @@ def small_number_findings(
         else:
             continue
         findings.append(
-            Finding(
-                disclosure.source,
-                disclosure.line_of(yaml_path(index, table, position)),
-                place(index, table, position),
-                "small-number",
-                found,
-                fix,
-            )
+            cell_finding(disclosure, index, table, position, "small-number", found, fix)
         )
     return findings

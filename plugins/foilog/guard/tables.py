@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Cell, FigureTable
+from ..model import Cell, Disclosure, FigureTable
 from ..yaml_source import Path_
+from .findings import Finding
 
 # ("cell", row, column), ("row_total", row), ("column_total", column) or ("total",)
 Position = tuple[str | int, ...]
@@ -59,3 +60,25 @@ def yaml_path(index: int, table: FigureTable, position: Position) -> Path_:
     if kind == "total":
         return (*figure, "total")
     return (*figure, f"{kind}s", int(position[1]))
+
+
+def cell_finding(
+    disclosure: Disclosure,
+    index: int,
+    table: FigureTable,
+    position: Position,
+    rule: str,
+    found: str,
+    fix: str,
+    advisory: bool = False,
+) -> Finding:
+    """A finding about one cell or total of the record's table `index`."""
+    return Finding(
+        disclosure.source,
+        disclosure.line_of(yaml_path(index, table, position)),
+        place(index, table, position),
+        rule,
+        found,
+        fix,
+        advisory=advisory,
+    )
