@@ -372,7 +372,3 @@ def test_search_index_api_finds_records_with_filters(make_site, tmp_path: Path) 
     assert [h.reference for h in search_index.search(index, exemption="section-40")] == [
         "000006-25"
     ]
-    earlier = search_index.on_topics(
-        index, ["police-dogs"], before="2025-04-01", exclude="000001-25"
-    )
-    assert [h.reference for h in earlier] == ["000004-25"]

@@ -2,8 +2,8 @@
 
 The build (disclosure_records) and the staff command line both call `check_site`, so
 that they can never disagree, and both print `CheckResult.report()`. It also brings the
-search index up to date, once: the guard uses it, and so do related disclosures later in
-the build.
+search index up to date, once, for related disclosures later in the build and for staff
+search.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .guard import Accepted, Finding, UnmatchedReview, guard_log
 from .log import Progress, load_log
 from .model import DisclosureLog
 from .problems import Problem
-from .search_index import open_index, update_index
+from .search_index import update_index
 from .settings import SiteSettings
 
 
@@ -77,7 +77,7 @@ def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckRes
     """`progress`, when given, is told of each record as it is read (for progress bars)."""
     log, problems = load_log(site, progress)
     update_index(site, log)
-    guard = guard_log(log, site.guard, open_index(site))
+    guard = guard_log(log, site.guard)
     return CheckResult(
         log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode
     )

@@ -1,8 +1,7 @@
 """The build-time and staff-side Whoosh index of the disclosure log.
 
 One index, kept in Pelican's cache folder (`SiteSettings.cache_path / "whoosh"`), serves
-three jobs: related disclosures on each page, the staff command-line search, and the
-publish guard's look for earlier records on the same topics.
+two jobs: related disclosures on each page, and the staff command-line search.
 
 API:
 
@@ -12,12 +11,10 @@ API:
 - `open_index(site) -> Index`: the up-to-date index, for the functions below.
 - `related_references(index, log, limit=5) -> {reference: [reference, …]}`: for every
   record, the most similar others by more-like-this over titles, questions, topics and
-  exemptions; one query per record, so the cost grows linearly with the log.
+  exemptions, read from the index in one pass, so the cost grows linearly with the log.
 - `search(index, text, exemption=, topic=, year=, outcome=, limit=) -> [Hit]`: full-text
   search with filters; an empty text lists every record that passes the filters. Raises
   `QueryError` (one line, for staff) for a query that cannot be searched as written.
-- `on_topics(index, topics, before=, exclude=) -> [Hit]`: records on any of the topics,
-  newest first, optionally only those responded before an ISO date.
 
 `Hit` carries the stored fields: reference, title, topics, exemptions, outcomes, year
 and responded. Callers that need more (such as released figures) look the reference up
@@ -34,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 from whoosh import classify, index, query
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import Index
@@ -207,41 +205,54 @@ def related_references(index_: Index, log: DisclosureLog, limit: int = 5) -> dic
     index once, rather than once per record, and terms found in more than `COMMON_SHARE`
     of the records (but at least `COMMON_FLOOR`) are passed over, as Lucene's
     MoreLikeThis does with maxDocFreq: they say little about likeness and would make the
-    cost grow with the square of the log.
+    cost grow with the square of the log. The sums are made by numpy, a record at a time.
     """
     with index_.searcher() as searcher:
         reader = searcher.reader()
-        references = {n: reader.stored_fields(n)["reference"] for n in reader.all_doc_ids()}
-        table = _TermTable(reader, references)
-        ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
-        result: dict[str, list[str]] = {}
-        for docnum, reference in references.items():
-            scores: dict[int, float] = {}
-            add = scores.get
-            for term, weight in table.key_terms(docnum, ceiling):
-                for other in table.postings[term]:
-                    scores[other] = add(other, 0.0) + weight
-            scores.pop(docnum, None)
-            result[reference] = _best(scores, references, limit)
+        docnums = list(reader.all_doc_ids())
+        references = [reader.stored_fields(n)["reference"] for n in docnums]
+        table = _TermTable(reader, {docnum: i for i, docnum in enumerate(docnums)})
+    ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
+    # Ties go to the later reference, so the order never depends on the index's layout.
+    reference_rank = numpy.empty(len(references), dtype=numpy.int64)
+    reference_rank[numpy.argsort(numpy.array(references, dtype=object))] = numpy.arange(
+        len(references)
+    )
     wanted = {d.reference for d in log.disclosures}
-    return {reference: found for reference, found in result.items() if reference in wanted}
+    result: dict[str, list[str]] = {}
+    for i, reference in enumerate(references):
+        if reference not in wanted:
+            continue
+        terms = table.key_terms(i, ceiling)
+        postings = [table.postings[term] for term, _ in terms]
+        scores = numpy.bincount(
+            numpy.concatenate(postings or [numpy.empty(0, dtype=numpy.int64)]),
+            weights=numpy.repeat([weight for _, weight in terms], [len(p) for p in postings]),
+            minlength=len(references),
+        )
+        scores[i] = 0.0
+        best = _best(scores, reference_rank, limit)
+        result[reference] = [references[n] for n in best]
+    return result
 
 
-def _best(scores: dict[int, float], references: dict[int, str], limit: int) -> list[str]:
-    """The `limit` highest scores; ties go to the later reference, so the order is stable."""
-    if not scores:
-        return []
-    cutoff = heapq.nlargest(limit, scores.values())[-1]
-    contenders = [(score, references[n]) for n, score in scores.items() if score >= cutoff]
-    return [reference for _, reference in sorted(contenders, reverse=True)[:limit]]
+def _best(scores: numpy.ndarray, reference_rank: numpy.ndarray, limit: int) -> list[int]:
+    """The positions of the `limit` highest scores above nought, highest first."""
+    candidates = numpy.flatnonzero(scores > 0.0)
+    if len(candidates) > limit:
+        cutoff = numpy.partition(scores[candidates], -limit)[-limit]
+        candidates = candidates[scores[candidates] >= cutoff]
+    order = numpy.lexsort((reference_rank[candidates], scores[candidates]))[::-1]
+    return [int(n) for n in candidates[order[:limit]]]
 
 
 class _TermTable:
-    """Every record's terms in the similarity fields, with their postings, read once."""
+    """Every record's terms in the similarity fields, with their postings, read once.
+    Records are numbered by their position in `positions` (docnum -> position)."""
 
-    def __init__(self, reader: IndexReader, live: dict[int, str]) -> None:
+    def __init__(self, reader: IndexReader, positions: dict[int, int]) -> None:
         self.doc_terms: dict[int, list[tuple[tuple[str, bytes], float]]] = {}
-        self.postings: dict[tuple[str, bytes], list[int]] = {}
+        self.postings: dict[tuple[str, bytes], numpy.ndarray] = {}
         self.models: dict[str, classify.Bo1Model] = {}
         self.collection: dict[tuple[str, bytes], float] = {}
         for field in SIMILARITY_FIELDS:
@@ -251,17 +262,18 @@ class _TermTable:
             for word, info in reader.iter_field(field):
                 term = (field, word)
                 self.collection[term] = info.weight()
-                docs = self.postings[term] = []
+                docs = []
                 for docnum, weight in reader.postings(field, word).items_as("weight"):
-                    if docnum in live:
-                        docs.append(docnum)
-                        self.doc_terms.setdefault(docnum, []).append((term, weight))
+                    if docnum in positions:
+                        docs.append(positions[docnum])
+                        self.doc_terms.setdefault(positions[docnum], []).append((term, weight))
+                self.postings[term] = numpy.array(docs, dtype=numpy.int64)
 
-    def key_terms(self, docnum: int, ceiling: int) -> list[tuple[tuple[str, bytes], float]]:
+    def key_terms(self, record: int, ceiling: int) -> list[tuple[tuple[str, bytes], float]]:
         """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
         weighted = [
             (term, FIELD_WEIGHTS[term[0]] * self._bo1(term, weight))
-            for term, weight in self.doc_terms.get(docnum, [])
+            for term, weight in self.doc_terms.get(record, [])
             if 1 < len(self.postings[term]) <= ceiling
         ]
         return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: item[1])
@@ -340,26 +352,6 @@ def parse_query(text: str) -> query.Query:
     if parsed is query.NullQuery:
         raise QueryError("nothing left to search for: use words that are not all very common")
     return parsed
-
-
-def on_topics(
-    index_: Index,
-    topics: Iterable[str],
-    *,
-    before: str | None = None,
-    exclude: str | None = None,
-) -> list[Hit]:
-    """Records on any of `topics` (slugs), newest first; only those responded before the
-    ISO date `before` when given (records without a response date are then left out)."""
-    wanted = query.Or([query.Term("topics", topic) for topic in topics])
-    with index_.searcher() as searcher:
-        hits = [_hit(hit.fields()) for hit in searcher.search(wanted, limit=None)]
-    return _newest_first(
-        hit
-        for hit in hits
-        if hit.reference != exclude
-        and (before is None or (hit.responded is not None and hit.responded < before))
-    )
 
 
 def _newest_first(hits: Iterable[Hit]) -> list[Hit]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from whoosh.index import Index
-
 from ..model import DisclosureLog
 from ..settings import GuardSettings
 from .attachments import attachment_findings
@@ -30,11 +28,9 @@ class GuardResult:
     unmatched_reviews: list[UnmatchedReview] = field(default_factory=list)
 
 
-def guard_log(log: DisclosureLog, guard: GuardSettings, search_index: Index) -> GuardResult:
-    """`search_index` is the Whoosh index, up to date with `log`: it finds earlier records on the
-    same topics for the cross-record check."""
+def guard_log(log: DisclosureLog, guard: GuardSettings) -> GuardResult:
     result = GuardResult()
-    earlier = earlier_records(log, search_index, guard.threshold)
+    earlier = earlier_records(log, guard.threshold)
     for disclosure in log.disclosures:
         findings: list[Finding] = []
         for index, table in enumerate(disclosure.figures):

@@ -1,6 +1,6 @@
 """The earlier records that `cross_record_findings` compares each record with.
 
-The records on each topic come from the search index, one `on_topics` query per topic.
+The records on each topic are grouped from the log in memory, one pass over it.
 Comparing every record with every earlier one on its topics would grow with the square of
 the log (generic labels such as "Total" or "2023" recur in many tables), so each record
 is paired only with earlier records that publish, under the same topic, period and
@@ -14,10 +14,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from whoosh.index import Index
-
 from ..model import Disclosure, DisclosureLog
-from ..search_index import on_topics
 from .cross_record import published_counts
 
 FigureKey = tuple[str, str, str, str]  # topic, period, row label, column label
@@ -41,20 +38,19 @@ class _Published:
         self.records.setdefault(value, []).append(disclosure)
 
 
-def earlier_records(
-    log: DisclosureLog, index: Index, threshold: int
-) -> dict[str, list[Disclosure]]:
+def earlier_records(log: DisclosureLog, threshold: int) -> dict[str, list[Disclosure]]:
     """For each record, the records before it in the log's order (response date, then
     reference) that could differ from it by a small number, newest first."""
     counts = {d.reference: published_counts(d) for d in log.disclosures}
-    by_reference = {d.reference: d for d in log.disclosures if counts[d.reference]}
-    topics = {topic for d in by_reference.values() for topic in d.topic_slugs}
+    on_topic: dict[str, list[Disclosure]] = defaultdict(list)
+    for disclosure in sorted(log.disclosures, key=Disclosure.sort_key):
+        if counts[disclosure.reference]:
+            for topic in set(disclosure.topic_slugs):
+                on_topic[topic].append(disclosure)
     found: dict[str, dict[str, Disclosure]] = defaultdict(dict)
     published: dict[FigureKey, _Published] = defaultdict(_Published)
-    for topic in sorted(topics):
-        hits = on_topics(index, [topic])
-        on_topic = [by_reference[h.reference] for h in hits if h.reference in by_reference]
-        for disclosure in sorted(on_topic, key=Disclosure.sort_key):
+    for topic in sorted(on_topic):
+        for disclosure in on_topic[topic]:
             for (period, row, column), value in counts[disclosure.reference].items():
                 figure = published[(topic, period, row, column)]
                 for other in figure.near(value, threshold):
