@@ -11,13 +11,17 @@ plugin's `finalized` work (such as the search index) is done in the temporary fo
 from __future__ import annotations
 
 import atexit
+import contextlib
 import filecmp
+import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
+
+from foilog import output
 
 _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder, real output)
 
@@ -33,40 +37,47 @@ def start_build(pelican: Any) -> None:
     building = Path(tempfile.mkdtemp(prefix=f".{real.name}-building-", dir=real.parent))
     atexit.register(_discard, building)  # a build that stops leaves nothing half-written
     _pending[id(pelican)] = (building, real)
+    output.start_build(building, real)
     pelican.output_path = str(building)
 
 
 def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
+    kept = output.end_build(building).kept
     if real.is_dir():
-        bring_in_changes(building, real)
+        bring_in_changes(building, real, kept)
         _discard(building)
     else:
         building.replace(real)
     pelican.output_path = str(real)
 
 
-def bring_in_changes(built: Path, output: Path) -> None:
-    """Make `output` hold exactly what `built` holds, touching only what differs."""
-    wanted = set()
-    for source in built.rglob("*"):
-        if source.is_dir():
-            continue
-        relative = source.relative_to(built)
-        wanted.add(relative)
-        target = output / relative
-        if target.is_file() and filecmp.cmp(source, target, shallow=False):
-            continue
-        if target.is_dir():
-            shutil.rmtree(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        source.replace(target)
-    for path in sorted(output.rglob("*"), reverse=True):  # children before their folders
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif path.relative_to(output) not in wanted:
-            path.unlink()
+def bring_in_changes(built: Path, output: Path, kept: set[str]) -> None:
+    """Make `output` hold what `built` holds, and its `kept` files (paths relative to it),
+    touching only what differs."""
+    wanted = set(kept)
+    for parent, _, names in os.walk(built):
+        for name in names:
+            source = Path(parent, name)
+            relative = source.relative_to(built)
+            wanted.add(relative.as_posix())
+            target = output / relative
+            if target.is_file() and (
+                source.samefile(target) or filecmp.cmp(source, target, shallow=False)
+            ):
+                continue  # a kept file linked into the build, or the same bytes
+            if target.is_dir():
+                shutil.rmtree(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+    for parent, folders, names in os.walk(output, topdown=False):  # children first
+        for name in names:
+            path = Path(parent, name)
+            if path.relative_to(output).as_posix() not in wanted:
+                path.unlink()
+        for name in folders:
+            with contextlib.suppress(OSError):  # only an empty folder can be removed
+                Path(parent, name).rmdir()
 
 
 def register() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from foilog.output import build_in, link_kept_files
 from foilog.page_generator import LogPageGenerator
 from foilog.search_filters import filter_groups
 
@@ -30,6 +31,9 @@ class SearchPageGenerator(LogPageGenerator):
 
 def index_site(pelican: Any) -> None:
     """Build the Pagefind index into <output>/pagefind/."""
+    build = build_in(pelican.output_path)
+    if build:
+        link_kept_files(build)  # Pagefind reads every page from the one folder
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--quiet"],
         capture_output=True,

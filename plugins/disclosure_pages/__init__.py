@@ -34,7 +34,7 @@ class DisclosurePagesGenerator(LogPageGenerator):
                 self._write_disclosure(disclosure)
                 progress(done, total)
         for page in paginate(self.log.disclosures, self.site.per_page, ""):
-            self.write_page("index", page.url, page=page)
+            self.write_page("index", page.url, page=page, total=len(self.log.disclosures))
         brand = self.env.get_template("brand.css")
         write_text(
             output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site)

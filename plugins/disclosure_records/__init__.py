@@ -7,6 +7,7 @@ with one line each and no traceback.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from pelican import signals
@@ -14,6 +15,9 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from foilog.checks import check_site
+from foilog.garbage_collection import collect_less_often
+from foilog.output import build_in
+from foilog.page_cache import PageCache, site_fingerprint
 from foilog.progress import progress_bar
 from foilog.settings import SettingsError, read_settings
 
@@ -57,9 +61,25 @@ class DisclosureRecordsGenerator(Generator):
         # Warnings and accepted findings are shown, one line each, with their count last.
         for line in result.report():
             sys.stderr.write(line + "\n")
+        standing = standing_pages(self.context.get("pages", []))
         self.context["foilog"] = site
-        self.context["standing_pages"] = standing_pages(self.context.get("pages", []))
+        self.context["standing_pages"] = standing
         self.context["disclosure_log"] = result.log
+        fingerprint = site_fingerprint(
+            Path(self.theme), self.settings, standing, result.log.topic_labels
+        )
+        page_cache = PageCache(site.cache_path, fingerprint, build_in(self.output_path))
+        self.context["page_cache"] = _page_caches[self.output_path] = page_cache
+
+
+_page_caches: dict[str, PageCache] = {}  # build folder -> its page cache
+
+
+def save_page_cache(pelican: Any) -> None:
+    """Every page is written by now: keep their fingerprints for the next build."""
+    page_cache = _page_caches.pop(str(pelican.output_path), None)
+    if page_cache is not None:
+        page_cache.save()
 
 
 def get_generators(pelican: object) -> type[Generator]:
@@ -67,4 +87,6 @@ def get_generators(pelican: object) -> type[Generator]:
 
 
 def register() -> None:
+    collect_less_often()
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(save_page_cache)

@@ -44,8 +44,20 @@ def year_of(disclosure: Disclosure) -> str:
     return str(disclosure.date.year) if disclosure.date else UNDATED
 
 
+class BrowseGroup:
+    """Records listed together on browse pages. Each page lists its own share of them (its
+    `page`), so a page's fingerprint knows a group by its other fields and by how many
+    records it has, not by the records themselves."""
+
+    disclosures: list[Disclosure]
+
+    def fingerprint_fields(self) -> tuple[object, ...]:
+        others = [(k, v) for k, v in vars(self).items() if k != "disclosures"]
+        return (type(self).__name__, len(self.disclosures), others)
+
+
 @dataclass
-class ExemptionGroup:
+class ExemptionGroup(BrowseGroup):
     entry: ExemptionEntry
     disclosures: list[Disclosure] = field(default_factory=list)
     # each exact citation ("40(2)", "40(2)(a)(b)") and how many records cite it
@@ -61,7 +73,7 @@ class ExemptionGroup:
 
 
 @dataclass
-class TopicGroup:
+class TopicGroup(BrowseGroup):
     slug: str
     name: str  # as first written, newest record first
     disclosures: list[Disclosure] = field(default_factory=list)
@@ -72,7 +84,7 @@ class TopicGroup:
 
 
 @dataclass
-class MonthGroup:
+class MonthGroup(BrowseGroup):
     year: str
     month: int
     disclosures: list[Disclosure] = field(default_factory=list)
@@ -87,7 +99,7 @@ class MonthGroup:
 
 
 @dataclass
-class YearGroup:
+class YearGroup(BrowseGroup):
     year: str  # "2025" or "undated"
     disclosures: list[Disclosure] = field(default_factory=list)
     months: list[MonthGroup] = field(default_factory=list)  # newest first
@@ -102,7 +114,7 @@ class YearGroup:
 
 
 @dataclass
-class OutcomeGroup:
+class OutcomeGroup(BrowseGroup):
     outcome: str
     disclosures: list[Disclosure] = field(default_factory=list)
 

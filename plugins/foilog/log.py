@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .model import Disclosure, DisclosureLog
+from .parsed_records import ParsedRecords
 from .paths import is_hidden
 from .problems import Problem
 from .settings import SiteSettings
 from .validation import RecordChecker
 from .working_days import WorkingCalendar, assess
-from .yaml_source import YamlSyntaxError, read_yaml
+from .yaml_source import YamlSyntaxError
 
 
 def record_files(folder: Path) -> list[Path]:
@@ -31,28 +32,33 @@ Progress = Callable[[int, int], None]  # (records read so far, records in all)
 def load_log(
     settings: SiteSettings, progress: Progress | None = None
 ) -> tuple[DisclosureLog, list[Problem]]:
-    """All records, newest first, with every problem found in any of them."""
+    """All records, newest first, with every problem found in any of them. Parsed files are
+    kept in the cache folder, so a rebuild parses only the records that changed."""
     folder = settings.disclosures_path
     problems: list[Problem] = []
     disclosures: list[Disclosure] = []
     paths = record_files(folder)
-    for done, path in enumerate(paths, 1):
-        if progress:
-            progress(done, len(paths))
-        shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
-        try:
-            document = read_yaml(path)
-        except YamlSyntaxError as error:
-            problems.append(Problem(shown_as, error.line, "", "valid YAML", error.message))
-            continue
-        except UnicodeDecodeError:
-            problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
-            continue
-        checker = RecordChecker(document, path, shown_as, settings.register)
-        disclosure = checker.check()
-        problems.extend(checker.problems)
-        if disclosure is not None:
-            disclosures.append(disclosure)
+    with ParsedRecords(settings.cache_path) as parsed:
+        for done, path in enumerate(paths, 1):
+            if progress:
+                progress(done, len(paths))
+            shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
+            try:
+                record = parsed.read(path)
+            except YamlSyntaxError as error:
+                problems.append(Problem(shown_as, error.line, "", "valid YAML", error.message))
+                continue
+            except UnicodeDecodeError:
+                problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
+                continue
+            checker = RecordChecker(record.document, path, shown_as, settings.register)
+            disclosure = checker.check(structure_passed=record.sound)
+            problems.extend(checker.problems)
+            if checker.structure_passed:
+                parsed.mark_sound(record)
+            if disclosure is not None:
+                disclosure.content_hash = record.content_hash
+                disclosures.append(disclosure)
     problems.extend(_cross_record_problems(disclosures))
     calendar = WorkingCalendar(settings.jurisdiction)
     for disclosure in disclosures:

@@ -180,8 +180,10 @@ class Disclosure:
     slug: str
     url: str  # "disclosures/2025/000123-25/"
     related_disclosures: list[Disclosure] = field(default_factory=list)
+    related_unpublished: list[str] = field(default_factory=list)  # named, not in the log
     field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
     timeliness: Timeliness | None = None  # set by load_log, which knows the jurisdiction
+    content_hash: str = ""  # of the record file's bytes, set by load_log
 
     def line_of(self, path: Path_) -> int:
         """The record file's line for a field, so messages can point at it."""

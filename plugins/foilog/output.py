@@ -1,9 +1,70 @@
-"""Writing files into the output folder."""
+"""Writing files into the output folder.
+
+A build writes into a folder of its own, which replaces the output folder only when the
+build succeeds (the atomic_output plugin, which starts and ends each `Build`). A page that
+did not change is not written again: the build keeps the output folder's file instead, and
+lists it in `Build.kept`.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+@dataclass
+class Build:
+    folder: Path  # where this build writes
+    replaces: Path  # the output folder it replaces when it succeeds
+    kept: set[str] = field(default_factory=set)  # files of `replaces` kept as they are
+
+    def keep(self, relative: str) -> None:
+        self.kept.add(relative)
+
+
+_builds: dict[Path, Build] = {}
+
+
+def start_build(folder: Path, replaces: Path) -> Build:
+    build = _builds[folder] = Build(folder, replaces)
+    return build
+
+
+def end_build(folder: Path) -> Build:
+    return _builds.pop(folder)
+
+
+def build_in(folder: str | Path) -> Build | None:
+    """The build writing into `folder`, if it will replace an output folder."""
+    return _builds.get(Path(folder))
+
+
+def site_files(folder: str | Path) -> set[str]:
+    """Every file of the site being built in `folder`: those written there and those kept
+    from the output folder, as paths relative to it with "/" between folders."""
+    files = {
+        Path(parent, name).relative_to(folder).as_posix()
+        for parent, _, names in os.walk(folder)
+        for name in names
+    }
+    build = build_in(folder)
+    return files | build.kept if build else files
+
+
+def link_kept_files(build: Build) -> None:
+    """Put every kept file in the build folder too, for a tool that reads the whole site
+    from one folder (a link where the file system allows, else a copy)."""
+    for relative in build.kept:
+        target = build.folder / relative
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(build.replaces / relative, target)
+        except OSError:
+            shutil.copyfile(build.replaces / relative, target)
 
 
 def output_file(output_path: str | Path, url: str) -> Path:

@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from .markdown_text import render_markdown
 from .model import ACT_LABELS, OUTCOME_LABELS, DisclosureLog
 from .output import output_file, write_text
+from .page_cache import PageCache
 from .settings import SiteSettings
 from .template_filters import FILTERS
 
@@ -34,14 +35,20 @@ class LogPageGenerator(Generator):
         return site
 
     def write_page(self, template_name: str, url: str, **values: Any) -> None:
-        """Render `template_name` with the shared context and write it at the pretty `url`."""
+        """Render `template_name` with the shared context and write it at the pretty `url`;
+        or, when nothing it is made from changed, take the previous build's file."""
+        page_cache: PageCache = self.context["page_cache"]
+        fingerprint = page_cache.fingerprint(template_name, url, values)
+        if fingerprint and page_cache.reuse(fingerprint, output_file("", url).as_posix()):
+            return
         if not hasattr(self, "_shared"):
             self._shared = {
                 **self.context,
                 "outcome_labels": OUTCOME_LABELS,
                 "act_labels": ACT_LABELS,
-                "disclosures_by_reference": self.log.by_reference(),
             }
         template = self.get_template(template_name)
         html = template.render({**self._shared, "page_url": url, **values})
         write_text(output_file(self.output_path, url), html)
+        if fingerprint:
+            page_cache.remember(fingerprint, html.encode("utf-8"))

@@ -23,3 +23,4 @@ def attach_related(index: Index, log: DisclosureLog) -> None:
             if reference in by_reference and reference != disclosure.reference:
                 chosen.setdefault(reference)
         disclosure.related_disclosures = [by_reference[r] for r in chosen][:RELATED_LIMIT]
+        disclosure.related_unpublished = [r for r in disclosure.related if r not in by_reference]

@@ -99,7 +99,7 @@ def index_folder(site: SiteSettings) -> Path:
 def record_hash(disclosure: Disclosure) -> str:
     """The record file's bytes, plus what the index takes from outside it (the register)."""
     digest = hashlib.sha256(INDEX_FORMAT.encode())
-    digest.update(disclosure.source_path.read_bytes())
+    digest.update(disclosure.content_hash.encode())
     for cited in disclosure.exemptions:
         digest.update(f"\0{cited.entry.act}:{cited.entry.key}".encode())
     return digest.hexdigest()

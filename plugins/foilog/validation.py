@@ -81,21 +81,31 @@ class RecordChecker:
         self.shown_as = shown_as
         self.register = register
         self.problems: list[Problem] = []
+        self.structure_passed = False
 
     def problem(self, path: Path_, expected: str, found: str) -> None:
         self.problems.append(
             Problem(self.shown_as, self.doc.line_of(path), field_name(path), expected, found)
         )
 
-    def check(self) -> Disclosure | None:
+    def check(self, structure_passed: bool = False) -> Disclosure | None:
+        """`structure_passed`: the same document passed the structural checks (duplicate
+        keys, placeholders and the schema) before, so only the rules are checked."""
         data = self.doc.data
+        if not structure_passed and not self._check_structure(data):
+            return None
+        self.structure_passed = True
+        disclosure = self._build(data)
+        return None if self.problems else disclosure
+
+    def _check_structure(self, data: Any) -> bool:
         for path, line in self.doc.duplicate_keys:
             self.problems.append(
                 Problem(self.shown_as, line, field_name(path), "each field once", "it again")
             )
         if not isinstance(data, dict):
             self.problem((), "a mapping of record fields", _describe(data))
-            return None
+            return False
         placeholders = dict(_placeholders(data, ()))
         for path, text in placeholders.items():
             self.problem(path, "your own text in place of the placeholder", _describe(text))
@@ -103,10 +113,7 @@ class RecordChecker:
             for error in _VALIDATOR.iter_errors(data):
                 if tuple(error.absolute_path) not in placeholders:
                     self._schema_problem(error)
-        if self.problems:
-            return None
-        disclosure = self._build(data)
-        return None if self.problems else disclosure
+        return not self.problems
 
     # -- structure --------------------------------------------------------------------------
 

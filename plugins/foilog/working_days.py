@@ -37,9 +37,14 @@ class WorkingCalendar:
     def __init__(self, jurisdiction: str) -> None:
         subdivision, self.name = JURISDICTIONS[jurisdiction]
         self._holidays = holidays.country_holidays("GB", subdiv=subdivision)
+        # Looking a day up in `holidays` is slow, and a log asks about the same days often.
+        self._known: dict[dt.date, bool] = {}
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and day not in self._holidays
+        working = self._known.get(day)
+        if working is None:
+            working = self._known[day] = day.weekday() < 5 and day not in self._holidays
+        return working
 
     def count(self, after: dt.date, through: dt.date) -> int:
         """Working days after `after`, up to and including `through` (0 when through <= after)."""

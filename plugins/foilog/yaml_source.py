@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -44,12 +43,8 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    return parse_yaml(path.read_text(encoding="utf-8"))
-
-
 def parse_yaml(text: str) -> YamlDocument:
-    """A record's text, parsed as read_yaml does (for records not yet written to a file)."""
+    """A record's text, with the line of every field."""
     loader = RecordLoader(text)
     try:
         node = loader.get_single_node()

@@ -26,7 +26,7 @@ from foilog.exports import (
     disclosure_row,
     figure_rows,
 )
-from foilog.output import output_file, write_text
+from foilog.output import output_file, site_files, write_text
 from foilog.settings import read_settings
 
 
@@ -74,8 +74,7 @@ def write_sitemap(pelican: Any) -> None:
     output = Path(pelican.output_path)
     base = read_settings(pelican.settings).absolute_url
     addresses = sorted(
-        path.relative_to(output).as_posix().removesuffix("index.html")
-        for path in output.rglob("*.html")
+        path.removesuffix("index.html") for path in site_files(output) if path.endswith(".html")
     )
     entries = "".join(f"<url><loc>{escape(f'{base}/{a}')}</loc></url>\n" for a in addresses)
     write_text(

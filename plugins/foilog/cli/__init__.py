@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ..garbage_collection import collect_less_often
 from . import check, import_records, new, search, stats
 from .site import CommandError
 
@@ -34,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    collect_less_often()
     try:
         return int(args.run(args))
     except CommandError as error:

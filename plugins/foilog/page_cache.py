@@ -1,0 +1,121 @@
+"""Pages kept between builds: a page whose inputs did not change is not rendered again.
+
+A page's fingerprint is a hash of what it is made from: the site (this package, the
+theme, the settings, the standing pages and the topic labels), the template's name, and
+the values passed to the template. Inside those values each record stands for the hash
+of its file, the sizes of its attachments, and the same for the records its page lists as
+related, so that a record is never pickled whole; and a browse group stands for its
+name and size (`BrowseGroup.fingerprint_fields`).
+
+The cache keeps, for each fingerprint, a hash of the bytes it rendered to. When a page's
+fingerprint is in the cache and the file in the previous output folder still has exactly
+those bytes, the build keeps that file (`Build.keep`) instead of rendering the page. Checking the
+bytes, rather than a date or a size, means a file changed or left by a failed build is
+never taken for the right one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .browse import BrowseGroup
+from .cache_files import read_pickle, write_pickle
+from .fingerprint import code_fingerprint, files_fingerprint
+from .model import Disclosure
+from .output import Build
+
+CACHE_FILE = "pages.pickle"
+PLAIN_TYPES = (str, int, float, bool, type(None))
+
+
+def site_fingerprint(theme: Path, settings: Mapping[str, Any], *parts: object) -> str:
+    """The code, the theme, every plain setting (text, numbers, and lists and mappings of
+    them), and `parts` (plain values too, such as the standing pages)."""
+    plain = {key: value for key, value in settings.items() if _is_plain(value)}
+    text = repr((code_fingerprint(), files_fingerprint(theme), sorted(plain.items()), parts))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _is_plain(value: object) -> bool:
+    """Whether repr(value) is the same in every run (a set's order is not, nor is a
+    function's address)."""
+    if isinstance(value, PLAIN_TYPES):
+        return True
+    if isinstance(value, list | tuple):
+        return all(_is_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(_is_plain(k) and _is_plain(v) for k, v in value.items())
+    return False
+
+
+def record_key(disclosure: Disclosure) -> tuple[object, ...]:
+    """What a record brings to a page: its file, its attachments' sizes, its related
+    records' files (their titles, dates and addresses appear on its page), and the related
+    records it names that are not in the log."""
+    return (
+        disclosure.content_hash,
+        disclosure.source,
+        tuple(a.size for a in disclosure.attachments),
+        tuple(d.content_hash for d in disclosure.related_disclosures),
+        tuple(disclosure.related_unpublished),
+    )
+
+
+class _ValuesPickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, Disclosure):
+            return record_key(obj)
+        if isinstance(obj, BrowseGroup):
+            return obj.fingerprint_fields()
+        return None
+
+
+class PageCache:
+    def __init__(self, cache_path: Path, site: str, build: Build | None) -> None:
+        """`site` is the site_fingerprint; `build` is None when no output folder is being
+        replaced, so nothing can be kept."""
+        self.file = cache_path / CACHE_FILE
+        self.site = site
+        self.build = build
+        kept = read_pickle(self.file)
+        self.kept: dict[str, str] = kept if isinstance(kept, dict) else {}
+        self.made: dict[str, str] = {}  # fingerprint -> hash of the bytes, for this build
+
+    def fingerprint(self, template: str, url: str, values: Mapping[str, Any]) -> str | None:
+        """None when the values cannot be pickled: such a page is always rendered."""
+        buffer = io.BytesIO()
+        try:
+            _ValuesPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
+                (self.site, template, url, sorted(values.items()))
+            )
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    def reuse(self, fingerprint: str, relative: str) -> bool:
+        """Keep the output folder's file at `relative` when it was made from the same inputs."""
+        content_hash = self.kept.get(fingerprint)
+        if content_hash is None or self.build is None:
+            return False
+        try:
+            data = (self.build.replaces / relative).read_bytes()
+        except OSError:
+            return False
+        if hashlib.sha256(data).hexdigest() != content_hash:
+            return False
+        self.build.keep(relative)
+        self.made[fingerprint] = content_hash
+        return True
+
+    def remember(self, fingerprint: str, data: bytes) -> None:
+        self.made[fingerprint] = hashlib.sha256(data).hexdigest()
+
+    def save(self) -> None:
+        """Keep this build's pages only, written whole or not at all."""
+        if self.made != self.kept:
+            write_pickle(self.file, self.made)

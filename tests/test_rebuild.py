@@ -1,0 +1,94 @@
+"""Rebuilds over a warm cache: what they keep must be exactly what a clean build makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from conftest import build, good_record, write_site
+
+RECORDS: dict[str, Any] = {
+    "2025/dogs.yaml": good_record(related=["000002-25", "000009-24"]),
+    "2025/handlers.yaml": good_record(
+        reference="000002-25",
+        title="Police dog handlers",
+        responded="2025-03-21",
+        topics=["police dogs", "staffing"],
+    ),
+    "2025/horses.yaml": good_record(
+        reference="000003-25", title="Police horses", topics=["mounted police"]
+    ),
+}
+
+
+def site_pages(output: Path) -> dict[str, bytes]:
+    """Every file but the search index, whose file names Pagefind picks anew on each run."""
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in output.rglob("*")
+        if path.is_file() and "pagefind" not in path.relative_to(output).parts
+    }
+
+
+def edit(root: Path, name: str, **changes: Any) -> None:
+    path = root / "disclosures" / name
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record.update(changes)
+    path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+
+
+def matches_a_clean_build(warm: Path, clean: Path) -> Any:
+    """Rebuild `warm` over its cache, build a copy of its records from nothing in `clean`,
+    and check that both made the same files; the rebuild's Build is returned."""
+    rebuilt = build(warm)
+    assert rebuilt.ok, rebuilt.result.stderr
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(warm / "disclosures", clean / "disclosures")
+    write_site(clean, {})
+    fresh = build(clean)
+    assert fresh.ok, fresh.result.stderr
+    assert site_pages(rebuilt.output) == site_pages(fresh.output)
+    return rebuilt
+
+
+def test_rebuilds_after_edits_match_a_clean_build(tmp_path: Path) -> None:
+    warm, clean = tmp_path / "warm", tmp_path / "clean"
+    write_site(warm, RECORDS)
+    assert build(warm).ok
+
+    # A changed title shows on the record's page, on the list pages, and in the related
+    # list of the record that names it.
+    edit(warm, "2025/handlers.yaml", title="Police dog handlers and their training")
+    rebuilt = matches_a_clean_build(warm, clean)
+    related = rebuilt.page("disclosures/2025/000001-25/").find(id="related-heading").parent
+    assert "Police dog handlers and their training" in related.get_text()
+    assert "000009-24 (not published in this log)" in related.get_text()
+
+    # A new record that the first one names turns its "not published" line into a link;
+    # a removed record's page goes.
+    write_site(
+        warm,
+        {"2024/earlier.yaml": good_record(reference="000009-24", received="2024-05-01")},
+    )
+    (warm / "disclosures/2025/horses.yaml").unlink()
+    rebuilt = matches_a_clean_build(warm, clean)
+    related = rebuilt.page("disclosures/2025/000001-25/").find(id="related-heading").parent
+    assert "not published" not in related.get_text()
+    assert not (rebuilt.output / "disclosures/2025/000003-25").exists()
+
+
+def test_a_page_changed_in_the_output_folder_is_made_again(tmp_path: Path) -> None:
+    write_site(tmp_path, RECORDS)
+    first = build(tmp_path)
+    assert first.ok
+    page = first.output / "disclosures/2025/000002-25/index.html"
+    made = page.read_bytes()
+    page.write_bytes(made.replace(b"Police dog handlers", b"Edited by hand"))
+    (first.output / "topics/index.html").unlink()
+
+    again = build(tmp_path)
+    assert again.ok, again.result.stderr
+    assert page.read_bytes() == made
+    assert (first.output / "topics/index.html").is_file()
