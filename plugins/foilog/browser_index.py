@@ -47,7 +47,9 @@ class SearchIndexError(RuntimeError):
 
 def build_browser_index(site: Path) -> None:
     """Index the built site at `site` into `site/pagefind/`."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", INDEXED_PAGES]
+    # An empty log has no disclosure pages, and Pagefind stops when its glob finds nothing.
+    pages = INDEXED_PAGES if any(site.glob(INDEXED_PAGES)) else "**/*.html"
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages]
     result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index the site:\n{result.stderr.strip()}")
