@@ -68,7 +68,7 @@ def compact_bundle(bundle: Path) -> None:
                 f"{meta_file.name}: Pagefind {meta[0] if isinstance(meta, list) else '?'} "
                 f"is not a version this build knows ({_FORMAT}x); install the pinned version"
             )
-        new_names = _rename_pages(bundle / "fragment", meta[1], language["hash"])
+        new_names = _rename_pages(bundle / "fragment", meta[1])
         for name, order in meta[_SORTS]:
             if name == "date":
                 date_order.extend(new_names[page] for page in order)
@@ -80,12 +80,12 @@ def compact_bundle(bundle: Path) -> None:
     (bundle / SORT_FILE).write_text(json.dumps(date_order, separators=(",", ":")))
 
 
-def _rename_pages(fragments: Path, pages: list[list[Any]], language_hash: str) -> list[str]:
+def _rename_pages(fragments: Path, pages: list[list[Any]]) -> list[str]:
     """Give each page (a [hash, word count] pair) a short name, renaming its fragment file;
-    returns the new names by page number. Identical pages share one fragment and one name."""
-    tag = hashlib.sha256(
-        "".join([language_hash, *(hash_ for hash_, _ in pages)]).encode()
-    ).hexdigest()[:6]
+    returns the new names by page number. Identical pages share one fragment and one name.
+    The tag hashes the pages' content hashes only (the metadata's own name changes on every
+    run), so the same pages always get the same names."""
+    tag = hashlib.sha256("".join(hash_ for hash_, _ in pages).encode()).hexdigest()[:6]
     renamed: dict[str, str] = {}
     for number, page in enumerate(pages):
         old = page[0]
