@@ -4,6 +4,9 @@ citizen's browser downloads for a first query and for a query with one filter.
     python bench/search.py 10000
 
 Needs Debian's Chromium at /usr/bin/chromium (as the browser tests do).
+
+Bytes are counted by the server as it sends them (gzip where a host would use it), since
+Chromium leaves out what a web worker fetches.
 """
 
 from __future__ import annotations
@@ -13,28 +16,52 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from run import PROJECT, PYTHON, run_measured, write_settings
 
 sys.path.insert(0, str(PROJECT / "tests"))
+import browser
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
+sent: list[tuple[str, int]] = []  # (path, bytes) of every response the server sent
 
-def pagefind_bytes(browser: Any, address: str) -> int:
-    """Bytes of Pagefind files transferred (gzip where a host would use it) for one fresh
-    page load of `address` and its first page of results."""
-    context = browser.new_context()
+
+class _CountingHandler(browser._GzipHandler):
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Length":
+            sent.append((self.path.split("?")[0], int(value)))
+        super().send_header(keyword, value)
+
+
+browser._GzipHandler = _CountingHandler  # type: ignore[misc]
+
+
+def pagefind_bytes(chromium: Any, address: str) -> Counter[str]:
+    """Bytes of each kind of Pagefind file sent for one fresh page load of `address`, until
+    its first page of results is shown and the network is idle."""
+    context = chromium.new_context()
     page = context.new_page()
-    fetched: list[Any] = []
-    page.on("requestfinished", lambda request: fetched.append(request))
+    sent.clear()
     page.goto(address)
     page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
     page.wait_for_load_state("networkidle")
-    total = sum(r.sizes()["responseBodySize"] for r in fetched if "/pagefind/" in r.url)
     context.close()
-    return total
+    kinds: Counter[str] = Counter()
+    for path, size in sent:
+        if "/pagefind/" in path:
+            kinds[file_kind(path.split("/pagefind/")[1])] += size
+    return kinds
+
+
+def file_kind(name: str) -> str:
+    """`index`, `fragment` or `filter` for a chunk; the file's own name otherwise."""
+    folder, _, _ = name.partition("/")
+    if name.endswith(".pf_meta"):
+        return "metadata (pf_meta)"
+    return f"{folder} chunks" if "/" in name else name
 
 
 def main() -> None:
@@ -56,22 +83,31 @@ def main() -> None:
         output = work / "output"
         subprocess.run([PYTHON, "-m", "pelican", "-s", settings, "-o", output, "-q"], check=True)
         shutil.rmtree(output / "pagefind")  # measured again on its own below
-        seconds, rss = run_measured(
-            [PYTHON, "-m", "pagefind", "--site", str(output), "--quiet"], work
-        )
+        # The same step as the build's, in its own process so that its memory is its own.
+        seconds, rss = run_measured([PYTHON, "-m", "foilog.browser_index", str(output)], work)
         size = sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
         files = sum(1 for p in (output / "pagefind").rglob("*") if p.is_file())
         with serve(output, compress=True) as address, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            first = pagefind_bytes(browser, f"{address}/search/?q=police")
-            filtered = pagefind_bytes(browser, f"{address}/search/?q=police&outcome=Refused")
-            browser.close()
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            queries = {
+                "first query": "q=police",
+                "query with one filter": "q=police&outcome=Refused",
+                "query sorted by date": "q=police&sort=newest",
+            }
+            downloads = {
+                name: pagefind_bytes(chromium, f"{address}/search/?{query}")
+                for name, query in queries.items()
+            }
+            chromium.close()
     print(f"records                      {args.count}")
     print(f"pagefind index time          {seconds:.1f} s")
     print(f"pagefind peak RSS            {rss} MiB")
     print(f"index size                   {size / 1024 / 1024:.1f} MiB in {files} files")
-    print(f"first query download         {first / 1024:.0f} KiB")
-    print(f"query with one filter        {filtered / 1024:.0f} KiB")
+    for name, kinds in downloads.items():
+        total = sum(kinds.values())
+        print(f"{name + ' download':28} {total / 1024:.0f} KiB ({total / 1000:.0f} KB)")
+        for kind, size in kinds.most_common():
+            print(f"    {kind:24} {size / 1024:6.1f} KiB")
 
 
 if __name__ == "__main__":

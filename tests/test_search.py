@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -33,6 +36,12 @@ def indexed_text(soup: BeautifulSoup) -> str:
 def pages_with_word(site: Build, word: str) -> set[str]:
     pattern = re.compile(rf"\b{word}\b", re.IGNORECASE)
     return {url for url, soup in indexed_pages(site).items() if pattern.search(indexed_text(soup))}
+
+
+def responded(soup: BeautifulSoup) -> str:
+    """A page's response date (ISO), or "0000" when it is not recorded: that sorts first."""
+    time = soup.find("dt", string="Responded").find_next("dd").time
+    return str(time["datetime"]) if time else "0000"
 
 
 def citing(site: Build, section: str) -> set[str]:
@@ -109,11 +118,54 @@ def test_the_address_holds_the_search_and_reload_restores_it(
         "#search-results h3 a", "links => links.map(a => new URL(a.href).pathname)"
     )
     pages = indexed_pages(example_site)
-    dates = [
-        pages[url].find("dt", string="Responded").find_next("dd").time["datetime"]
-        for url in ordered
-    ]
+    dates = [responded(pages[url]) for url in ordered]
     assert len(dates) > 1 and dates == sorted(dates, reverse=True)
+
+
+def test_sorting_oldest_first_orders_results_by_response_date(
+    search_page: Any, example_server: str, example_site: Build
+) -> None:
+    search_page.goto(f"{example_server}/search/?q=officers&sort=oldest")
+    settled(search_page)
+    ordered = search_page.eval_on_selector_all(
+        "#search-results h3 a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    pages = indexed_pages(example_site)
+    dates = [responded(pages[url]) for url in ordered]
+    assert len(dates) > 1 and dates == sorted(dates)
+
+
+def test_a_first_query_loads_the_date_order_only_when_sorting(
+    search_page: Any, example_server: str
+) -> None:
+    requested: list[str] = []
+    search_page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    search_page.goto(f"{example_server}/search/?q=officers")
+    settled(search_page)
+    assert search_page.locator("#search-results li").count() > 0
+    assert any(path.endswith(".pf_meta") for path in requested)
+    # Neither Pagefind's web worker nor the date order is part of a first query's download.
+    assert not {"/pagefind/pagefind-worker.js", "/pagefind/date-order.json"} & set(requested)
+    search_page.select_option("#search-sort", "newest")
+    search_page.wait_for_function("location.search.includes('sort=newest')")
+    settled(search_page)
+    assert "/pagefind/date-order.json" in requested
+
+
+def fragment(bundle: Path, page_id: str) -> dict[str, Any]:
+    """The stored data of one indexed page (a gzip file: Pagefind's signature, then JSON)."""
+    data = gzip.decompress((bundle / "fragment" / f"{page_id}.pf_fragment").read_bytes())
+    return json.loads(data.removeprefix(b"pagefind_dcd"))
+
+
+def test_date_order_lists_every_indexed_page_oldest_first(example_site: Build) -> None:
+    bundle = example_site.output / "pagefind"
+    ids = json.loads((bundle / "date-order.json").read_text(encoding="utf-8"))
+    urls = [fragment(bundle, page_id)["url"] for page_id in ids]
+    pages = indexed_pages(example_site)
+    assert sorted(urls) == sorted(pages)
+    dates = [responded(pages[url]) for url in urls]
+    assert dates == sorted(dates)
 
 
 def test_keyboard_only_search_filter_and_open(

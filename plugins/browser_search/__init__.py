@@ -3,25 +3,21 @@
 Pagefind (installed from PyPI with its bundled binary) runs when every page is written,
 inside the build folder, so `pelican content` alone produces a searchable site. Only
 disclosure pages carry `data-pagefind-body`, so banners, navigation and footers are never
-indexed.
+indexed. See foilog.browser_index for how the index is made small for a first query.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 
+from foilog.browser_index import build_browser_index
 from foilog.output import build_in, link_kept_files
 from foilog.page_generator import LogPageGenerator
 from foilog.search_filters import filter_groups
-
-
-class SearchIndexError(RuntimeError):
-    pass
 
 
 class SearchPageGenerator(LogPageGenerator):
@@ -34,14 +30,7 @@ def index_site(pelican: Any) -> None:
     build = build_in(pelican.output_path)
     if build:
         link_kept_files(build)  # Pagefind reads every page from the one folder
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index the site:\n{result.stderr.strip()}")
+    build_browser_index(Path(pelican.output_path))
 
 
 def get_generators(pelican: object) -> type[Generator]:

@@ -11,6 +11,7 @@ const checkboxes = [...form.querySelectorAll("input[type=checkbox]")];
 
 const PAGE_SIZE = 10; // each result's text is fetched separately, so load a page at a time
 let pagefind = null;
+let dateRanks = null; // page id -> position in date order, loaded only when sorting by date
 let latest = 0;
 let pending = [];
 const more = document.getElementById("search-more");
@@ -95,21 +96,41 @@ async function search(ticket) {
     }
     return;
   }
-  pagefind ||= await import(form.dataset.pagefind);
+  pagefind ||= await loadPagefind();
   const filters = {};
   for (const [key, values] of Object.entries(chosenFilters())) filters[key] = { any: values };
-  const options = { filters };
-  if (sort.value) options.sort = { date: sort.value === "oldest" ? "asc" : "desc" };
-  const search = await pagefind.search(term, options);
+  const search = await pagefind.search(term, { filters });
+  const results = sort.value ? await sortByDate(search.results, sort.value) : search.results;
   if (ticket !== latest) return; // a newer search has started
   updateCounts(search.filters);
   list.replaceChildren();
-  pending = search.results;
+  pending = results;
   await showMore(ticket);
   if (ticket !== latest) return;
   // Announced once the first results are on the page, so the count and the list agree.
   const count = search.results.length;
   status.textContent = `${count} ${count === 1 ? "result" : "results"} for “${term}”.`;
+}
+
+async function loadPagefind() {
+  const module = await import(form.dataset.pagefind);
+  // Pagefind's web worker is another 12 KB to download; a search this size runs as well here.
+  await module.options({ noWorker: true });
+  return module;
+}
+
+async function sortByDate(results, order) {
+  // The build moves the date order out of Pagefind's index, so that only a search sorted by
+  // date downloads it (see docs/search.md). no-cache: a new build renames every page.
+  if (!dateRanks) {
+    const bundle = new URL(form.dataset.pagefind, window.location.href);
+    const response = await fetch(new URL("date-order.json", bundle), { cache: "no-cache" });
+    const ids = await response.json();
+    dateRanks = new Map(ids.map((id, rank) => [id, rank]));
+  }
+  const direction = order === "oldest" ? 1 : -1;
+  const rank = (result) => dateRanks.get(result.id) ?? -1;
+  return [...results].sort((a, b) => direction * (rank(a) - rank(b)));
 }
 
 async function showMore(ticket) {
