@@ -17,7 +17,6 @@ from foilog.pagination import paginate
 from foilog.paths import is_hidden
 from foilog.progress import progress_bar
 from foilog.related import attach_related
-from foilog.search_index import open_index
 from foilog.sensitivity import disclosure_is_sensitive
 
 
@@ -25,7 +24,7 @@ class DisclosurePagesGenerator(LogPageGenerator):
     def generate_context(self) -> None:
         # Related disclosures come from the Whoosh index in Pelican's cache folder, which
         # check_site (in disclosure_records) has already brought up to date.
-        attach_related(open_index(self.site), self.log)
+        attach_related(self.site, self.log)
 
     def generate_output(self, writer: Any) -> None:
         total = len(self.log.disclosures)

@@ -1,21 +1,50 @@
-"""Related disclosures for each page: those the record names first, then the most similar."""
+"""Related disclosures for each page: those the record names first, then the most similar.
+
+Similarity is Whoosh's more-like-this, done for every record in one pass: each record's
+key terms are chosen with the Bo1 model, as `Searcher.more_like` does, and other records
+score the summed weights of the key terms they share. Terms found in more than
+`COMMON_SHARE` of the records (but at least `COMMON_FLOOR`) are passed over, as Lucene's
+MoreLikeThis does with maxDocFreq: they say little about likeness and would make the cost
+grow with the square of the log. The sums are made by numpy, a record at a time.
+
+Each record's terms are its term vectors in the Whoosh index (`search_index`). They are
+kept beside the index under the record's hash, so a rebuild reads only the changed
+records' terms; the counts across the log are made from the records in it, so a rebuild
+finds exactly what a build from nothing finds.
+"""
 
 from __future__ import annotations
 
-from whoosh.index import Index
+import heapq
+from collections import defaultdict
 
+import numpy
+from whoosh import classify
+from whoosh.reading import IndexReader
+
+from .cache_files import read_pickle, write_pickle
 from .model import DisclosureLog
-from .search_index import related_references
+from .search_index import SIMILARITY_FIELDS, index_folder, open_index, record_hash
+from .settings import SiteSettings
 
 RELATED_LIMIT = 5
+# Small logs have few terms per record; Whoosh's default of 5 key terms finds too little.
+KEY_TERMS = 25
+FIELD_WEIGHTS = {"title": 2.0, "questions": 1.0, "topics": 1.5, "exemptions": 1.0}
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 50
+TERMS_FILE = "related-terms.pickle"
+
+Term = tuple[str, str]  # field, word
+Terms = list[tuple[Term, float]]  # each term of a record with its weight
 
 
-def attach_related(index: Index, log: DisclosureLog) -> None:
-    """Fill each Disclosure's `related_disclosures` from the Whoosh index, which must be up
-    to date with `log` (`check_site` updates it before the pages are made)."""
+def attach_related(site: SiteSettings, log: DisclosureLog) -> None:
+    """Fill each Disclosure's `related_disclosures` and `related_unpublished`. The Whoosh
+    index must be up to date with `log` (`check_site` updates it before pages are made)."""
     named = max((len(d.related) for d in log.disclosures), default=0)
     # Ask for enough similar records to fill the list after named ones are taken out.
-    similar = related_references(index, log, RELATED_LIMIT + named)
+    similar = similar_records(site, log, RELATED_LIMIT + named)
     by_reference = log.by_reference()
     for disclosure in log.disclosures:
         chosen: dict[str, None] = {}
@@ -24,3 +53,90 @@ def attach_related(index: Index, log: DisclosureLog) -> None:
                 chosen.setdefault(reference)
         disclosure.related_disclosures = [by_reference[r] for r in chosen][:RELATED_LIMIT]
         disclosure.related_unpublished = [r for r in disclosure.related if r not in by_reference]
+
+
+def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[str, list[str]]:
+    """For each record, up to `limit` others most like it, most similar first."""
+    terms = record_terms(site, log)
+    references = sorted(terms)
+    table = _TermTable([terms[r] for r in references])
+    ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
+    result: dict[str, list[str]] = {}
+    for position, reference in enumerate(references):
+        key_terms = table.key_terms(position, ceiling)
+        postings = [table.postings[term] for term, _ in key_terms]
+        scores = numpy.bincount(
+            numpy.concatenate(postings or [numpy.empty(0, dtype=numpy.int64)]),
+            weights=numpy.repeat([weight for _, weight in key_terms], [len(p) for p in postings]),
+            minlength=len(references),
+        )
+        scores[position] = 0.0
+        result[reference] = [references[n] for n in _best(scores, limit)]
+    return result
+
+
+def _best(scores: numpy.ndarray, limit: int) -> list[int]:
+    """The positions of the `limit` highest scores above nought, highest first; ties go to
+    the later reference (positions follow the references' order)."""
+    candidates = numpy.flatnonzero(scores > 0.0)
+    if len(candidates) > limit:
+        cutoff = numpy.partition(scores[candidates], -limit)[-limit]
+        candidates = candidates[scores[candidates] >= cutoff]
+    order = numpy.lexsort((candidates, scores[candidates]))[::-1]
+    return [int(n) for n in candidates[order[:limit]]]
+
+
+def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
+    """Each record's terms in the similarity fields, by reference: from the cache beside
+    the index when the record is unchanged, else from the index's term vectors."""
+    file = index_folder(site) / TERMS_FILE
+    cached = read_pickle(file)
+    kept: dict[str, Terms] = cached if isinstance(cached, dict) else {}
+    hashes = {d.reference: record_hash(d) for d in log.disclosures}
+    missing = [reference for reference, hash_ in hashes.items() if hash_ not in kept]
+    found: dict[str, Terms] = {}
+    if missing:
+        with open_index(site).searcher() as searcher:
+            reader = searcher.reader()
+            for reference in missing:
+                docnum = searcher.document_number(reference=reference)
+                found[hashes[reference]] = _vector_terms(reader, docnum)
+    available = {**kept, **found}
+    used = {hash_: available[hash_] for hash_ in hashes.values()}
+    if used.keys() != kept.keys():
+        write_pickle(file, used)
+    return {reference: used[hash_] for reference, hash_ in hashes.items()}
+
+
+def _vector_terms(reader: IndexReader, docnum: int) -> Terms:
+    # A vector's weights are the postings' weights: the word's count times the field's boost.
+    return [
+        ((field, str(word)), float(weight))
+        for field in SIMILARITY_FIELDS
+        if reader.has_vector(docnum, field)
+        for word, weight in reader.vector_as("weight", docnum, field)
+    ]
+
+
+class _TermTable:
+    """The records' terms (by position), with each term's postings and weight in the log."""
+
+    def __init__(self, doc_terms: list[Terms]) -> None:
+        self.doc_terms = doc_terms
+        found: dict[Term, list[int]] = defaultdict(list)
+        self.collection: dict[Term, float] = defaultdict(float)
+        for position, terms in enumerate(doc_terms):
+            for term, weight in terms:
+                found[term].append(position)
+                self.collection[term] += weight
+        self.postings = {term: numpy.array(docs, dtype=numpy.int64) for term, docs in found.items()}
+        self.model = classify.Bo1Model(len(doc_terms), 0.0)
+
+    def key_terms(self, position: int, ceiling: int) -> Terms:
+        """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
+        weighted = [
+            (term, FIELD_WEIGHTS[term[0]] * self.model.score(weight, self.collection[term], 0))
+            for term, weight in self.doc_terms[position]
+            if 1 < len(self.postings[term]) <= ceiling
+        ]
+        return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: item[1])

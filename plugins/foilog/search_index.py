@@ -9,9 +9,8 @@ API:
   Records are compared by a hash of their file (never by mtime): new and changed records
   are (re)indexed, removed ones deleted, unchanged ones left alone.
 - `open_index(site) -> Index`: the up-to-date index, for the functions below.
-- `related_references(index, log, limit=5) -> {reference: [reference, …]}`: for every
-  record, the most similar others by more-like-this over titles, questions, topics and
-  exemptions, read from the index in one pass, so the cost grows linearly with the log.
+- the term vectors of the `SIMILARITY_FIELDS`, which `related` reads to find each
+  record's most similar others.
 - `search(index, text, exemption=, topic=, year=, outcome=, limit=) -> [Hit]`: full-text
   search with filters; an empty text lists every record that passes the filters. Raises
   `QueryError` (one line, for staff) for a query that cannot be searched as written.
@@ -24,40 +23,33 @@ in the `DisclosureLog`.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
-from whoosh import classify, index, query
+from whoosh import index, query
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import Index
 from whoosh.qparser import MultifieldParser
-from whoosh.reading import IndexReader
 
 from .model import Disclosure, DisclosureLog
 from .settings import SiteSettings
 
 # Change when the schema or what goes into a field changes: the index is then rebuilt.
-INDEX_FORMAT = "foilog-1"
+INDEX_FORMAT = "foilog-2"
 INDEX_NAME = "disclosures"
+# The fields related disclosures compare records by; each keeps a term vector per record.
 SIMILARITY_FIELDS = ("title", "questions", "topics", "exemptions")
-# Small logs have few terms per record; Whoosh's default of 5 key terms finds too little.
-KEY_TERMS = 25
-FIELD_WEIGHTS = {"title": 2.0, "questions": 1.0, "topics": 1.5, "exemptions": 1.0}
-COMMON_SHARE = 0.05
-COMMON_FLOOR = 50
 
 SCHEMA = Schema(
     reference=ID(unique=True, stored=True),
-    title=TEXT(stored=True, field_boost=2.0),
-    questions=TEXT,  # every question and part, with their answers
+    title=TEXT(stored=True, field_boost=2.0, vector=True),
+    questions=TEXT(vector=True),  # every question and part, with their answers
     response=TEXT,
-    topics=KEYWORD(commas=True, stored=True, scorable=True),  # slugs
-    exemptions=KEYWORD(commas=True, stored=True, scorable=True),  # "40", "section-40"
+    topics=KEYWORD(commas=True, stored=True, scorable=True, vector=True),  # slugs
+    exemptions=KEYWORD(commas=True, stored=True, scorable=True, vector=True),  # "40", "section-40"
     outcome=KEYWORD(commas=True, stored=True),  # every outcome present
     year=ID(stored=True),  # of the response date, or "undated"
     responded=STORED,  # ISO date, or None
@@ -194,92 +186,6 @@ def update_index(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
 
 def open_index(site: SiteSettings) -> Index:
     return index.open_dir(str(index_folder(site)), indexname=INDEX_NAME)
-
-
-def related_references(index_: Index, log: DisclosureLog, limit: int = 5) -> dict[str, list[str]]:
-    """For each record, up to `limit` others most like it, most similar first.
-
-    This is Whoosh's more-like-this, done for every record in one pass: each record's key
-    terms are chosen with the Bo1 model, as `Searcher.more_like` does, and other records
-    score the summed weights of the key terms they share. The postings are read from the
-    index once, rather than once per record, and terms found in more than `COMMON_SHARE`
-    of the records (but at least `COMMON_FLOOR`) are passed over, as Lucene's
-    MoreLikeThis does with maxDocFreq: they say little about likeness and would make the
-    cost grow with the square of the log. The sums are made by numpy, a record at a time.
-    """
-    with index_.searcher() as searcher:
-        reader = searcher.reader()
-        docnums = list(reader.all_doc_ids())
-        references = [reader.stored_fields(n)["reference"] for n in docnums]
-        table = _TermTable(reader, {docnum: i for i, docnum in enumerate(docnums)})
-    ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
-    # Ties go to the later reference, so the order never depends on the index's layout.
-    reference_rank = numpy.empty(len(references), dtype=numpy.int64)
-    reference_rank[numpy.argsort(numpy.array(references, dtype=object))] = numpy.arange(
-        len(references)
-    )
-    wanted = {d.reference for d in log.disclosures}
-    result: dict[str, list[str]] = {}
-    for i, reference in enumerate(references):
-        if reference not in wanted:
-            continue
-        terms = table.key_terms(i, ceiling)
-        postings = [table.postings[term] for term, _ in terms]
-        scores = numpy.bincount(
-            numpy.concatenate(postings or [numpy.empty(0, dtype=numpy.int64)]),
-            weights=numpy.repeat([weight for _, weight in terms], [len(p) for p in postings]),
-            minlength=len(references),
-        )
-        scores[i] = 0.0
-        best = _best(scores, reference_rank, limit)
-        result[reference] = [references[n] for n in best]
-    return result
-
-
-def _best(scores: numpy.ndarray, reference_rank: numpy.ndarray, limit: int) -> list[int]:
-    """The positions of the `limit` highest scores above nought, highest first."""
-    candidates = numpy.flatnonzero(scores > 0.0)
-    if len(candidates) > limit:
-        cutoff = numpy.partition(scores[candidates], -limit)[-limit]
-        candidates = candidates[scores[candidates] >= cutoff]
-    order = numpy.lexsort((reference_rank[candidates], scores[candidates]))[::-1]
-    return [int(n) for n in candidates[order[:limit]]]
-
-
-class _TermTable:
-    """Every record's terms in the similarity fields, with their postings, read once.
-    Records are numbered by their position in `positions` (docnum -> position)."""
-
-    def __init__(self, reader: IndexReader, positions: dict[int, int]) -> None:
-        self.doc_terms: dict[int, list[tuple[tuple[str, bytes], float]]] = {}
-        self.postings: dict[tuple[str, bytes], numpy.ndarray] = {}
-        self.models: dict[str, classify.Bo1Model] = {}
-        self.collection: dict[tuple[str, bytes], float] = {}
-        for field in SIMILARITY_FIELDS:
-            self.models[field] = classify.Bo1Model(
-                reader.doc_count_all(), reader.field_length(field)
-            )
-            for word, info in reader.iter_field(field):
-                term = (field, word)
-                self.collection[term] = info.weight()
-                docs = []
-                for docnum, weight in reader.postings(field, word).items_as("weight"):
-                    if docnum in positions:
-                        docs.append(positions[docnum])
-                        self.doc_terms.setdefault(positions[docnum], []).append((term, weight))
-                self.postings[term] = numpy.array(docs, dtype=numpy.int64)
-
-    def key_terms(self, record: int, ceiling: int) -> list[tuple[tuple[str, bytes], float]]:
-        """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
-        weighted = [
-            (term, FIELD_WEIGHTS[term[0]] * self._bo1(term, weight))
-            for term, weight in self.doc_terms.get(record, [])
-            if 1 < len(self.postings[term]) <= ceiling
-        ]
-        return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: item[1])
-
-    def _bo1(self, term: tuple[str, bytes], weight: float) -> float:
-        return self.models[term[0]].score(weight, self.collection[term], 0)
 
 
 def _hit(fields: dict[str, object]) -> Hit:

@@ -1,11 +1,10 @@
 """The earlier records that `cross_record_findings` compares each record with.
 
-The records on each topic are grouped from the log in memory, one pass over it.
 Comparing every record with every earlier one on its topics would grow with the square of
 the log (generic labels such as "Total" or "2023" recur in many tables). Instead the
-values published for each topic, period and pair of labels are gathered in one pass, and
-only values less than the threshold apart are paired: the work grows with the number of
-published figures and of the pairs found.
+values published for each period and pair of labels are gathered in one pass, and only
+values less than the threshold apart, from records that share a topic, are paired: the
+work grows with the number of published figures and of the pairs found.
 """
 
 from __future__ import annotations
@@ -15,18 +14,17 @@ from collections import defaultdict
 from ..model import Disclosure, DisclosureLog
 from .cross_record import published_counts
 
-FigureKey = tuple[str, str, str, str]  # topic, period, row label, column label
+FigureKey = tuple[str, str, str]  # period, row label, column label
 
 
 def earlier_records(log: DisclosureLog, threshold: int) -> dict[str, list[Disclosure]]:
     """For each record, the records before it in the log's order (response date, then
-    reference) that could differ from it by a small number, newest first."""
+    reference) that share a topic with it and could differ from it by a small number,
+    newest first."""
     published: dict[FigureKey, dict[float, list[Disclosure]]] = defaultdict(dict)
     for disclosure in log.disclosures:
-        topics = set(disclosure.topic_slugs)
-        for (period, row, column), value in published_counts(disclosure).items():
-            for topic in topics:
-                published[(topic, period, row, column)].setdefault(value, []).append(disclosure)
+        for key, value in published_counts(disclosure).items():
+            published[key].setdefault(value, []).append(disclosure)
     found: dict[str, dict[str, Disclosure]] = defaultdict(dict)
     for by_value in published.values():
         if len(by_value) < 2:
@@ -37,8 +35,11 @@ def earlier_records(log: DisclosureLog, threshold: int) -> dict[str, list[Disclo
             while following < len(values) and values[following] - low < threshold:
                 for one in by_value[low]:
                     for other in by_value[values[following]]:
-                        later, earlier = sorted((one, other), key=Disclosure.sort_key, reverse=True)
-                        found[later.reference][earlier.reference] = earlier
+                        if set(one.topic_slugs) & set(other.topic_slugs):
+                            later, earlier = sorted(
+                                (one, other), key=Disclosure.sort_key, reverse=True
+                            )
+                            found[later.reference][earlier.reference] = earlier
                 following += 1
     return {
         reference: sorted(earlier.values(), key=Disclosure.sort_key, reverse=True)

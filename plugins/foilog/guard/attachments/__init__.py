@@ -6,25 +6,28 @@ Each checker takes the file and returns (place inside the file, rule, what was f
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from ...model import Disclosure
 from ...settings import GuardSettings
 from ..findings import Finding
-from .csv import check_csv
-from .docx import check_docx
 from .issue import Issue
-from .pdf import check_pdf
-from .xlsx import check_xlsx
 
-CHECKERS: dict[str, Callable[[Path], list[Issue]]] = {
-    ".csv": check_csv,
-    ".xlsx": check_xlsx,
-    ".xlsm": check_xlsx,
-    ".docx": check_docx,
-    ".pdf": check_pdf,
-}
+# Each checker is the module's check_<name>. The libraries that read these files are slow
+# to import, so a checker is imported only when a file of its kind is checked.
+CHECKERS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx", ".pdf": "pdf"}
+
+
+def _checker(suffix: str) -> Callable[[Path], list[Issue]] | None:
+    name = CHECKERS.get(suffix)
+    if name is None:
+        return None
+    checker: Callable[[Path], list[Issue]] = getattr(
+        importlib.import_module(f".{name}", __package__), f"check_{name}"
+    )
+    return checker
 
 
 def attachment_findings(disclosure: Disclosure, guard: GuardSettings) -> list[Finding]:
@@ -50,7 +53,7 @@ def attachment_findings(disclosure: Disclosure, guard: GuardSettings) -> list[Fi
 
 def check_file(path: Path, allowed_types: frozenset[str]) -> list[Issue]:
     suffix = path.suffix.lower()
-    checker = CHECKERS.get(suffix)
+    checker = _checker(suffix)
     if checker is not None:
         try:
             return checker(path)
