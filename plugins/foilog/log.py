@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from .model import Disclosure, DisclosureLog
 from .parsed_records import ParsedRecords
-from .paths import is_hidden
 from .problems import Problem
 from .settings import SiteSettings
 from .validation import RecordChecker
@@ -17,13 +17,15 @@ from .yaml_source import YamlSyntaxError
 
 def record_files(folder: Path) -> list[Path]:
     """Every record file, skipping hidden files and folders (editor and system leftovers)."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix in (".yaml", ".yml")
-        and path.is_file()
-        and not is_hidden(path.relative_to(folder))
-    )
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [
+            Path(parent, name)
+            for name in names
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        ]
+    return sorted(found)
 
 
 Progress = Callable[[int, int], None]  # (records read so far, records in all)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,23 +53,32 @@ def _is_plain(value: object) -> bool:
     return False
 
 
-def record_key(disclosure: Disclosure) -> tuple[object, ...]:
+def record_key(disclosure: Disclosure) -> str:
     """What a record brings to a page: its file, its attachments' sizes, its related
     records' files (their titles, dates and addresses appear on its page), and the related
     records it names that are not in the log."""
-    return (
-        disclosure.content_hash,
-        disclosure.source,
-        tuple(a.size for a in disclosure.attachments),
-        tuple(d.content_hash for d in disclosure.related_disclosures),
-        tuple(disclosure.related_unpublished),
+    return repr(
+        (
+            disclosure.content_hash,
+            disclosure.source,
+            [a.size for a in disclosure.attachments],
+            [d.content_hash for d in disclosure.related_disclosures],
+            disclosure.related_unpublished,
+        )
     )
 
 
 class _ValuesPickler(pickle.Pickler):
+    def __init__(self, buffer: io.BytesIO, record_keys: dict[int, str]) -> None:
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.record_keys = record_keys  # by id(): a record is on many pages of one build
+
     def persistent_id(self, obj: Any) -> Any:
         if isinstance(obj, Disclosure):
-            return record_key(obj)
+            key = self.record_keys.get(id(obj))
+            if key is None:
+                key = self.record_keys[id(obj)] = record_key(obj)
+            return key
         if isinstance(obj, BrowseGroup):
             return obj.fingerprint_fields()
         return None
@@ -83,14 +92,19 @@ class PageCache:
         self.site = site
         self.build = build
         kept = read_pickle(self.file)
-        self.kept: dict[str, str] = kept if isinstance(kept, dict) else {}
-        self.made: dict[str, str] = {}  # fingerprint -> hash of the bytes, for this build
+        if not (isinstance(kept, tuple) and len(kept) == 2):
+            kept = ({}, {})  # no cache yet, or an unreadable one: everything is made again
+        self.kept: dict[str, str] = kept[0]  # page fingerprint -> hash of its bytes
+        self.kept_texts: dict[str, str] = kept[1]  # record text fingerprint -> the text
+        self.made: dict[str, str] = {}  # the same, for this build
+        self.made_texts: dict[str, str] = {}
+        self.record_keys: dict[int, str] = {}
 
     def fingerprint(self, template: str, url: str, values: Mapping[str, Any]) -> str | None:
         """None when the values cannot be pickled: such a page is always rendered."""
         buffer = io.BytesIO()
         try:
-            _ValuesPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
+            _ValuesPickler(buffer, self.record_keys).dump(
                 (self.site, template, url, sorted(values.items()))
             )
         except (pickle.PicklingError, TypeError, AttributeError):
@@ -115,7 +129,18 @@ class PageCache:
     def remember(self, fingerprint: str, data: bytes) -> None:
         self.made[fingerprint] = hashlib.sha256(data).hexdigest()
 
+    def record_text(self, kind: str, disclosure: Disclosure, make: Callable[[], str]) -> str:
+        """Text made from one record alone, such as its part of the open data: kept between
+        builds, with the same fingerprint as the record has on pages."""
+        key = self.record_keys.get(id(disclosure)) or record_key(disclosure)
+        fingerprint = hashlib.sha256(f"{self.site}\0{kind}\0{key}".encode()).hexdigest()
+        text = self.kept_texts.get(fingerprint)
+        if text is None:
+            text = make()
+        self.made_texts[fingerprint] = text
+        return text
+
     def save(self) -> None:
-        """Keep this build's pages only, written whole or not at all."""
-        if self.made != self.kept:
-            write_pickle(self.file, self.made)
+        """Keep this build's pages and texts only, written whole or not at all."""
+        if self.made != self.kept or self.made_texts.keys() != self.kept_texts.keys():
+            write_pickle(self.file, (self.made, self.made_texts))

@@ -6,6 +6,7 @@ from a list kept here. See docs/record-format.md ("Timeliness") for the rules.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -37,27 +38,47 @@ class WorkingCalendar:
     def __init__(self, jurisdiction: str) -> None:
         subdivision, self.name = JURISDICTIONS[jurisdiction]
         self._holidays = holidays.country_holidays("GB", subdiv=subdivision)
-        # Looking a day up in `holidays` is slow, and a log asks about the same days often.
-        self._known: dict[dt.date, bool] = {}
+        self._years: dict[int, list[int]] = {}
 
     def is_working_day(self, day: dt.date) -> bool:
-        working = self._known.get(day)
-        if working is None:
-            working = self._known[day] = day.weekday() < 5 and day not in self._holidays
-        return working
+        return day.weekday() < 5 and day not in self._holidays
 
     def count(self, after: dt.date, through: dt.date) -> int:
         """Working days after `after`, up to and including `through` (0 when through <= after)."""
-        days = (through - after).days
-        return sum(self.is_working_day(after + dt.timedelta(n)) for n in range(1, days + 1))
+        if through <= after:
+            return 0
+        total = self._through(through) - self._through(after)
+        for year in range(after.year, through.year):
+            total += self._running(year)[-1]
+        return total
 
     def add(self, start: dt.date, working_days: int) -> dt.date:
         """The date of working day number `working_days`, counting the day after `start` as 1."""
-        day, counted = start, 0
-        while counted < working_days:
-            day += dt.timedelta(1)
-            counted += self.is_working_day(day)
-        return day
+        if working_days <= 0:
+            return start
+        target, year = self._through(start) + working_days, start.year
+        while target > self._running(year)[-1]:
+            target -= self._running(year)[-1]
+            year += 1
+        # The first day of the year whose running count reaches the target is a working day.
+        return dt.date(year, 1, 1) + dt.timedelta(bisect.bisect_left(self._running(year), target))
+
+    def _through(self, day: dt.date) -> int:
+        """Working days from 1 January up to and including `day`."""
+        return self._running(day.year)[day.timetuple().tm_yday - 1]
+
+    def _running(self, year: int) -> list[int]:
+        """For each day of `year`, the working days from 1 January up to and including it:
+        counting once per year keeps each count and addition to a few look-ups."""
+        running = self._years.get(year)
+        if running is None:
+            running, total, day = [], 0, dt.date(year, 1, 1)
+            while day.year == year:
+                total += self.is_working_day(day)
+                running.append(total)
+                day += dt.timedelta(1)
+            self._years[year] = running
+        return running
 
 
 @dataclass(frozen=True, slots=True)

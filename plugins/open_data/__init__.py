@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -26,44 +27,60 @@ from foilog.exports import (
     disclosure_row,
     figure_rows,
 )
+from foilog.model import Disclosure
 from foilog.output import output_file, site_files, write_text
+from foilog.page_cache import PageCache
 from foilog.settings import read_settings
 
 
-def _csv(columns: Iterable[str], rows: Iterable[dict[str, str]]) -> str:
+def _csv_text(rows: Iterable[Iterable[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue()
+
+
+def _csv_lines(columns: dict[str, str], rows: Iterable[dict[str, str]]) -> str:
+    return _csv_text([row[column] for column in columns] for row in rows)
 
 
 class OpenDataGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         log = self.context["disclosure_log"]
         site = self.context["foilog"]
+        # Each record's lines and JSON are kept between builds with the pages, so a rebuild
+        # makes them again only for the records that changed.
+        cache: PageCache = self.context["page_cache"]
         base = site.absolute_url
 
         def page_url(url: str) -> str:
             return f"{base}/{url}"
 
+        def row_of(d: Disclosure) -> str:
+            return _csv_lines(DISCLOSURE_COLUMNS, [disclosure_row(d, page_url(d.url))])
+
+        def figures_of(d: Disclosure) -> str:
+            return _csv_lines(FIGURE_COLUMNS, figure_rows(d))
+
+        def json_of(d: Disclosure) -> str:
+            return json.dumps(disclosure_record(d, page_url(d.url)), ensure_ascii=False)
+
+        disclosure_lines, figure_lines, records = (
+            [cache.record_text(kind, d, partial(make, d)) for d in log.disclosures]
+            for kind, make in (
+                ("disclosures.csv", row_of),
+                ("figures.csv", figures_of),
+                ("disclosures.json", json_of),
+            )
+        )
+        # The same text json.dumps gives for the whole document, made from the kept parts.
+        head = json.dumps(
+            {"version": OPEN_DATA_VERSION, "authority": site.authority, "site": f"{base}/"},
+            ensure_ascii=False,
+        )
         files = {
-            "data/disclosures.csv": _csv(
-                DISCLOSURE_COLUMNS,
-                (disclosure_row(d, page_url(d.url)) for d in log.disclosures),
-            ),
-            "data/figures.csv": _csv(
-                FIGURE_COLUMNS, (row for d in log.disclosures for row in figure_rows(d))
-            ),
-            "data/disclosures.json": json.dumps(
-                {
-                    "version": OPEN_DATA_VERSION,
-                    "authority": site.authority,
-                    "site": f"{base}/",
-                    "disclosures": [disclosure_record(d, page_url(d.url)) for d in log.disclosures],
-                },
-                ensure_ascii=False,
-            ),
+            "data/disclosures.csv": _csv_text([DISCLOSURE_COLUMNS]) + "".join(disclosure_lines),
+            "data/figures.csv": _csv_text([FIGURE_COLUMNS]) + "".join(figure_lines),
+            "data/disclosures.json": f'{head[:-1]}, "disclosures": [{", ".join(records)}]}}',
         }
         for url, text in files.items():
             write_text(output_file(self.output_path, url), text)
