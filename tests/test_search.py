@@ -87,6 +87,11 @@ def test_a_word_finds_exactly_the_records_that_contain_it(
     assert result_urls(search_page) == expected
 
 
+def test_a_reference_finds_its_record(search_page: Any, example_server: str) -> None:
+    search_page.goto(f"{example_server}/search/?q=000642-23")
+    assert result_urls(search_page) == {"/disclosures/2023/000642-23/"}
+
+
 def test_exemption_filter_narrows_to_records_citing_it(
     search_page: Any, example_server: str, example_site: Build
 ) -> None:

@@ -7,10 +7,11 @@ score the summed weights of the key terms they share. Terms found in more than
 MoreLikeThis does with maxDocFreq: they say little about likeness and would make the cost
 grow with the square of the log. The sums are made by numpy, a record at a time.
 
-Each record's terms are its term vectors in the Whoosh index (`search_index`). They are
-kept beside the index under the record's hash, so a rebuild reads only the changed
-records' terms; the counts across the log are made from the records in it, so a rebuild
-finds exactly what a build from nothing finds.
+Each record's terms are those the Whoosh index makes of its fields, with the same weights
+(`search_index.similarity_terms`). They are kept beside the index under the record's
+hash, so a rebuild works out only the changed records' terms; the counts across the log
+are made from the records in it, so a rebuild finds exactly what a build from nothing
+finds.
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from collections import defaultdict
 
 import numpy
 from whoosh import classify
-from whoosh.reading import IndexReader
 
 from .cache_files import read_pickle, write_pickle
 from .model import DisclosureLog
-from .search_index import SIMILARITY_FIELDS, index_folder, open_index, record_hash
+from .search_index import index_folder, record_hash, similarity_terms
 from .settings import SiteSettings
 
 RELATED_LIMIT = 5
@@ -40,8 +40,7 @@ Terms = list[tuple[Term, float]]  # each term of a record with its weight
 
 
 def attach_related(site: SiteSettings, log: DisclosureLog) -> None:
-    """Fill each Disclosure's `related_disclosures` and `related_unpublished`. The Whoosh
-    index must be up to date with `log` (`check_site` updates it before pages are made)."""
+    """Fill each Disclosure's `related_disclosures` and `related_unpublished`."""
     named = max((len(d.related) for d in log.disclosures), default=0)
     # Ask for enough similar records to fill the list after named ones are taken out.
     similar = similar_records(site, log, RELATED_LIMIT + named)
@@ -88,34 +87,21 @@ def _best(scores: numpy.ndarray, limit: int) -> list[int]:
 
 def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
     """Each record's terms in the similarity fields, by reference: from the cache beside
-    the index when the record is unchanged, else from the index's term vectors."""
+    the index when the record is unchanged."""
     file = index_folder(site) / TERMS_FILE
     cached = read_pickle(file)
     kept: dict[str, Terms] = cached if isinstance(cached, dict) else {}
-    hashes = {d.reference: record_hash(d) for d in log.disclosures}
-    missing = [reference for reference, hash_ in hashes.items() if hash_ not in kept]
-    found: dict[str, Terms] = {}
-    if missing:
-        with open_index(site).searcher() as searcher:
-            reader = searcher.reader()
-            for reference in missing:
-                docnum = searcher.document_number(reference=reference)
-                found[hashes[reference]] = _vector_terms(reader, docnum)
-    available = {**kept, **found}
-    used = {hash_: available[hash_] for hash_ in hashes.values()}
+    used: dict[str, Terms] = {}
+    terms: dict[str, Terms] = {}
+    for disclosure in log.disclosures:
+        hash_ = record_hash(disclosure)
+        found = kept.get(hash_)
+        if found is None:
+            found = similarity_terms(disclosure)
+        used[hash_] = terms[disclosure.reference] = found
     if used.keys() != kept.keys():
         write_pickle(file, used)
-    return {reference: used[hash_] for reference, hash_ in hashes.items()}
-
-
-def _vector_terms(reader: IndexReader, docnum: int) -> Terms:
-    # A vector's weights are the postings' weights: the word's count times the field's boost.
-    return [
-        ((field, str(word)), float(weight))
-        for field in SIMILARITY_FIELDS
-        if reader.has_vector(docnum, field)
-        for word, weight in reader.vector_as("weight", docnum, field)
-    ]
+    return terms
 
 
 class _TermTable:

@@ -9,8 +9,8 @@ API:
   Records are compared by a hash of their file (never by mtime): new and changed records
   are (re)indexed, removed ones deleted, unchanged ones left alone.
 - `open_index(site) -> Index`: the up-to-date index, for the functions below.
-- the term vectors of the `SIMILARITY_FIELDS`, which `related` reads to find each
-  record's most similar others.
+- `similarity_terms(disclosure) -> [((field, word), weight)]`: the record's terms in the
+  `SIMILARITY_FIELDS`, with the weights the index gives them, for related disclosures.
 - `search(index, text, exemption=, topic=, year=, outcome=, limit=) -> [Hit]`: full-text
   search with filters; an empty text lists every record that passes the filters. Raises
   `QueryError` (one line, for staff) for a query that cannot be searched as written.
@@ -38,18 +38,18 @@ from .model import Disclosure, DisclosureLog
 from .settings import SiteSettings
 
 # Change when the schema or what goes into a field changes: the index is then rebuilt.
-INDEX_FORMAT = "foilog-2"
+INDEX_FORMAT = "foilog-3"
 INDEX_NAME = "disclosures"
-# The fields related disclosures compare records by; each keeps a term vector per record.
+# The fields related disclosures compare records by (see similarity_terms).
 SIMILARITY_FIELDS = ("title", "questions", "topics", "exemptions")
 
 SCHEMA = Schema(
     reference=ID(unique=True, stored=True),
-    title=TEXT(stored=True, field_boost=2.0, vector=True),
-    questions=TEXT(vector=True),  # every question and part, with their answers
+    title=TEXT(stored=True, field_boost=2.0),
+    questions=TEXT,  # every question and part, with their answers
     response=TEXT,
-    topics=KEYWORD(commas=True, stored=True, scorable=True, vector=True),  # slugs
-    exemptions=KEYWORD(commas=True, stored=True, scorable=True, vector=True),  # "40", "section-40"
+    topics=KEYWORD(commas=True, stored=True, scorable=True),  # slugs
+    exemptions=KEYWORD(commas=True, stored=True, scorable=True),  # "40", "section-40"
     outcome=KEYWORD(commas=True, stored=True),  # every outcome present
     year=ID(stored=True),  # of the response date, or "undated"
     responded=STORED,  # ISO date, or None
@@ -106,6 +106,18 @@ def _fields(disclosure: Disclosure) -> dict[str, str]:
             sorted({e.entry.key for e in disclosure.exemptions} | _exemption_slugs(disclosure))
         ),
     }
+
+
+def similarity_terms(disclosure: Disclosure) -> list[tuple[tuple[str, str], float]]:
+    """The record's terms in the SIMILARITY_FIELDS, each with the weight the index's
+    postings give it (made by the schema's own analyzers and field boosts), in the order
+    the index keeps them: by field, then by word."""
+    fields = _fields(disclosure)
+    return [
+        ((name, word.decode("utf-8")), float(weight))
+        for name in SIMILARITY_FIELDS
+        for word, _, weight, _ in sorted(SCHEMA[name].index(fields[name]))
+    ]
 
 
 def _question_texts(disclosure: Disclosure) -> Iterable[str]:
