@@ -43,13 +43,15 @@ def start_build(pelican: Any) -> None:
 
 def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
-    kept = output.end_build(building).kept
+    build = output.end_build(building)
     if real.is_dir():
-        bring_in_changes(building, real, kept)
+        bring_in_changes(building, real, build.kept)
         _discard(building)
     else:
         building.replace(real)
     pelican.output_path = str(real)
+    for callback in build.finished:
+        callback(real)
 
 
 def bring_in_changes(built: Path, output: Path, kept: set[str]) -> None:

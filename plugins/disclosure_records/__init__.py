@@ -69,17 +69,7 @@ class DisclosureRecordsGenerator(Generator):
             Path(self.theme), self.settings, standing, result.log.topic_labels
         )
         page_cache = PageCache(site.cache_path, fingerprint, build_in(self.output_path))
-        self.context["page_cache"] = _page_caches[self.output_path] = page_cache
-
-
-_page_caches: dict[str, PageCache] = {}  # build folder -> its page cache
-
-
-def save_page_cache(pelican: Any) -> None:
-    """Every page is written by now: keep their fingerprints for the next build."""
-    page_cache = _page_caches.pop(str(pelican.output_path), None)
-    if page_cache is not None:
-        page_cache.save()
+        self.context["page_cache"] = page_cache
 
 
 def get_generators(pelican: object) -> type[Generator]:
@@ -89,4 +79,3 @@ def get_generators(pelican: object) -> type[Generator]:
 def register() -> None:
     collect_less_often()
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(save_page_cache)

@@ -6,6 +6,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def read_pickle(file: Path) -> object:
@@ -29,3 +30,41 @@ def write_pickle(file: Path, value: object) -> None:
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
+
+
+class KeptValues:
+    """Values kept between builds under keys that are hex hashes, in sixteen files by the
+    key's first digit: a build that changes a few values rewrites only the files holding
+    them, not everything. Values read or put in this build are kept; the rest are dropped.
+    """
+
+    DIGITS = "0123456789abcdef"
+
+    def __init__(self, folder: Path, version: str = "") -> None:
+        """`version`: values kept under another version are not read (the code changed)."""
+        self.folder = folder
+        self.version = version
+        self.kept: dict[str, Any] = {}
+        for digit in self.DIGITS:
+            shard = read_pickle(folder / f"{digit}.pickle")
+            if isinstance(shard, tuple) and len(shard) == 2 and shard[0] == version:
+                self.kept.update(shard[1])
+        self.used: dict[str, Any] = {}
+        self.dirty: set[str] = set()  # digits whose file must be written again
+
+    def get(self, key: str) -> Any:
+        """The kept value, or None."""
+        value = self.kept.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+        self.dirty.add(key[0])
+
+    def save(self) -> None:
+        dirty = self.dirty | {key[0] for key in self.kept.keys() - self.used.keys()}
+        for digit in sorted(dirty):
+            shard = {key: value for key, value in self.used.items() if key[0] == digit}
+            write_pickle(self.folder / f"{digit}.pickle", (self.version, shard))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +20,14 @@ class Build:
     folder: Path  # where this build writes
     replaces: Path  # the output folder it replaces when it succeeds
     kept: set[str] = field(default_factory=set)  # files of `replaces` kept as they are
+    finished: list[Callable[[Path], None]] = field(default_factory=list)
 
     def keep(self, relative: str) -> None:
         self.kept.add(relative)
+
+    def when_finished(self, callback: Callable[[Path], None]) -> None:
+        """Call `callback(output folder)` once the build has replaced the output folder."""
+        self.finished.append(callback)
 
 
 _builds: dict[Path, Build] = {}

@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from .browse import BrowseGroup
-from .cache_files import read_pickle, write_pickle
+from .cache_files import KeptValues
 from .fingerprint import code_fingerprint, files_fingerprint
 from .model import Disclosure
 from .output import Build
 
-CACHE_FILE = "pages.pickle"
+PAGES_FOLDER = "pages"
+TEXTS_FOLDER = "record-texts"
 PLAIN_TYPES = (str, int, float, bool, type(None))
 
 
@@ -88,17 +89,15 @@ class PageCache:
     def __init__(self, cache_path: Path, site: str, build: Build | None) -> None:
         """`site` is the site_fingerprint; `build` is None when no output folder is being
         replaced, so nothing can be kept."""
-        self.file = cache_path / CACHE_FILE
         self.site = site
         self.build = build
-        kept = read_pickle(self.file)
-        if not (isinstance(kept, tuple) and len(kept) == 2):
-            kept = ({}, {})  # no cache yet, or an unreadable one: everything is made again
-        self.kept: dict[str, str] = kept[0]  # page fingerprint -> hash of its bytes
-        self.kept_texts: dict[str, str] = kept[1]  # record text fingerprint -> the text
-        self.made: dict[str, str] = {}  # the same, for this build
-        self.made_texts: dict[str, str] = {}
+        # fingerprint -> the size and modification time of the file it made in the output
+        self.pages = KeptValues(cache_path / PAGES_FOLDER)
+        self.texts = KeptValues(cache_path / TEXTS_FOLDER)  # fingerprint -> the text
         self.record_keys: dict[int, str] = {}
+        self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
+        if build is not None:
+            build.when_finished(self.save)
 
     def fingerprint(self, template: str, url: str, values: Mapping[str, Any]) -> str | None:
         """None when the values cannot be pickled: such a page is always rendered."""
@@ -112,35 +111,38 @@ class PageCache:
         return hashlib.sha256(buffer.getvalue()).hexdigest()
 
     def reuse(self, fingerprint: str, relative: str) -> bool:
-        """Keep the output folder's file at `relative` when it was made from the same inputs."""
-        content_hash = self.kept.get(fingerprint)
-        if content_hash is None or self.build is None:
+        """Keep the output folder's file at `relative` when it was made from the same inputs
+        and has not changed since."""
+        made = self.pages.get(fingerprint)
+        if made is None or self.build is None:
             return False
         try:
-            data = (self.build.replaces / relative).read_bytes()
+            found = (self.build.replaces / relative).stat()
         except OSError:
             return False
-        if hashlib.sha256(data).hexdigest() != content_hash:
+        if (found.st_size, found.st_mtime_ns) != made:
             return False
         self.build.keep(relative)
-        self.made[fingerprint] = content_hash
         return True
 
-    def remember(self, fingerprint: str, data: bytes) -> None:
-        self.made[fingerprint] = hashlib.sha256(data).hexdigest()
+    def rendered_page(self, fingerprint: str, relative: str) -> None:
+        self.rendered[fingerprint] = relative
 
     def record_text(self, kind: str, disclosure: Disclosure, make: Callable[[], str]) -> str:
         """Text made from one record alone, such as its part of the open data: kept between
         builds, with the same fingerprint as the record has on pages."""
         key = self.record_keys.get(id(disclosure)) or record_key(disclosure)
         fingerprint = hashlib.sha256(f"{self.site}\0{kind}\0{key}".encode()).hexdigest()
-        text = self.kept_texts.get(fingerprint)
+        text: str | None = self.texts.get(fingerprint)
         if text is None:
             text = make()
-        self.made_texts[fingerprint] = text
+            self.texts.put(fingerprint, text)
         return text
 
-    def save(self) -> None:
-        """Keep this build's pages and texts only, written whole or not at all."""
-        if self.made != self.kept or self.made_texts.keys() != self.kept_texts.keys():
-            write_pickle(self.file, (self.made, self.made_texts))
+    def save(self, output: Path) -> None:
+        """Once the build is in `output`: keep this build's pages and texts only."""
+        for fingerprint, relative in self.rendered.items():
+            made = (output / relative).stat()
+            self.pages.put(fingerprint, (made.st_size, made.st_mtime_ns))
+        self.pages.save()
+        self.texts.save()

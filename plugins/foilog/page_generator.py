@@ -39,7 +39,8 @@ class LogPageGenerator(Generator):
         or, when nothing it is made from changed, take the previous build's file."""
         page_cache: PageCache = self.context["page_cache"]
         fingerprint = page_cache.fingerprint(template_name, url, values)
-        if fingerprint and page_cache.reuse(fingerprint, output_file("", url).as_posix()):
+        relative = output_file("", url).as_posix()
+        if fingerprint and page_cache.reuse(fingerprint, relative):
             return
         if not hasattr(self, "_shared"):
             self._shared = {
@@ -51,4 +52,4 @@ class LogPageGenerator(Generator):
         html = template.render({**self._shared, "page_url": url, **values})
         write_text(output_file(self.output_path, url), html)
         if fingerprint:
-            page_cache.remember(fingerprint, html.encode("utf-8"))
+            page_cache.rendered_page(fingerprint, relative)

@@ -14,11 +14,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache_files import read_pickle, write_pickle
+from .cache_files import KeptValues
 from .fingerprint import code_fingerprint
 from .yaml_source import YamlDocument, parse_yaml
 
-CACHE_FILE = "parsed-records.pickle"
+CACHE_FOLDER = "parsed-records"
 
 
 @dataclass
@@ -32,42 +32,27 @@ class ParsedRecords:
     """Use as a context manager: the records parsed or used in it are kept when it ends."""
 
     def __init__(self, cache_path: Path) -> None:
-        self.file = cache_path / CACHE_FILE
-        self.version = code_fingerprint()
-        self.kept = self._load()
-        self.used: dict[str, ParsedRecord] = {}
-        self.changed = False
-
-    def _load(self) -> dict[str, ParsedRecord]:
-        """The records kept by the last build, if it ran the same code."""
-        kept = read_pickle(self.file)
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == self.version:
-            return dict(kept[1])
-        return {}
+        self.values = KeptValues(cache_path / CACHE_FOLDER, version=code_fingerprint())
 
     def read(self, path: Path) -> ParsedRecord:
         """The file parsed. Raises YamlSyntaxError and UnicodeDecodeError as `parse_yaml` does."""
         data = path.read_bytes()
         content_hash = hashlib.sha256(data).hexdigest()
-        record = self.kept.get(content_hash)
+        record: ParsedRecord | None = self.values.get(content_hash)
         if record is None:
             record = ParsedRecord(content_hash, parse_yaml(data.decode("utf-8")))
-            self.changed = True
-        self.used[content_hash] = record
+            self.values.put(content_hash, record)
         return record
 
     def mark_sound(self, record: ParsedRecord) -> None:
         """Remember that the record's structure passed, so that it is not checked again."""
         if not record.sound:
-            record.sound = self.changed = True
+            record.sound = True
+            self.values.put(record.content_hash, record)
 
     def __enter__(self) -> ParsedRecords:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if exc_info[0] is None and (self.changed or self.used.keys() != self.kept.keys()):
-            self._save()
-
-    def _save(self) -> None:
-        """Keep only the files read in this build."""
-        write_pickle(self.file, (self.version, self.used))
+        if exc_info[0] is None:
+            self.values.save()

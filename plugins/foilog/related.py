@@ -22,7 +22,7 @@ from collections import defaultdict
 import numpy
 from whoosh import classify
 
-from .cache_files import read_pickle, write_pickle
+from .cache_files import KeptValues
 from .model import DisclosureLog
 from .search_index import index_folder, record_hash, similarity_terms
 from .settings import SiteSettings
@@ -33,7 +33,7 @@ KEY_TERMS = 25
 FIELD_WEIGHTS = {"title": 2.0, "questions": 1.0, "topics": 1.5, "exemptions": 1.0}
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
-TERMS_FILE = "related-terms.pickle"
+TERMS_FOLDER = "related-terms"
 
 Term = tuple[str, str]  # field, word
 Terms = list[tuple[Term, float]]  # each term of a record with its weight
@@ -88,19 +88,16 @@ def _best(scores: numpy.ndarray, limit: int) -> list[int]:
 def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
     """Each record's terms in the similarity fields, by reference: from the cache beside
     the index when the record is unchanged."""
-    file = index_folder(site) / TERMS_FILE
-    cached = read_pickle(file)
-    kept: dict[str, Terms] = cached if isinstance(cached, dict) else {}
-    used: dict[str, Terms] = {}
+    kept = KeptValues(index_folder(site) / TERMS_FOLDER)
     terms: dict[str, Terms] = {}
     for disclosure in log.disclosures:
         hash_ = record_hash(disclosure)
-        found = kept.get(hash_)
+        found: Terms | None = kept.get(hash_)
         if found is None:
             found = similarity_terms(disclosure)
-        used[hash_] = terms[disclosure.reference] = found
-    if used.keys() != kept.keys():
-        write_pickle(file, used)
+            kept.put(hash_, found)
+        terms[disclosure.reference] = found
+    kept.save()
     return terms
 
 
