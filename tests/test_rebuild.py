@@ -92,3 +92,28 @@ def test_a_page_changed_in_the_output_folder_is_made_again(tmp_path: Path) -> No
     assert again.ok, again.result.stderr
     assert page.read_bytes() == made
     assert (first.output / "topics/index.html").is_file()
+
+
+def test_the_guard_finds_the_same_on_a_rebuild_and_checks_again_when_settings_change(
+    tmp_path: Path,
+) -> None:
+    letter = good_record(reference="000004-25", title="Letter from jane.doe@mail.example")
+    write_site(tmp_path, {**RECORDS, "2025/letter.yaml": letter})
+
+    def guard_lines(built: Any) -> list[str]:
+        return [line for line in built.result.stderr.splitlines() if "email-address" in line]
+
+    first = build(tmp_path)
+    assert first.ok, first.result.stderr
+    assert guard_lines(first)
+
+    edit(tmp_path, "2025/horses.yaml", title="Police horses and their stables")
+    again = build(tmp_path)
+    assert again.ok, again.result.stderr
+    assert guard_lines(again) == guard_lines(first)
+
+    # The authority's own published address is allowed: the record is checked again.
+    write_site(tmp_path, {}, 'FOILOG_GUARD_CONTACTS = ["jane.doe@mail.example"]')
+    third = build(tmp_path)
+    assert third.ok, third.result.stderr
+    assert not guard_lines(third)

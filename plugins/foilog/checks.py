@@ -77,7 +77,7 @@ def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckRes
     """`progress`, when given, is told of each record as it is read (for progress bars)."""
     log, problems = load_log(site, progress)
     update_index(site, log)
-    guard = guard_log(log, site.guard)
+    guard = guard_log(log, site.guard, site.cache_path / "guard-findings")
     return CheckResult(
         log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode
     )

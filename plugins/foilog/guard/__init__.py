@@ -6,9 +6,13 @@ See docs/publish-guard.md for the rules.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..model import DisclosureLog
+from ..cache_files import KeptValues
+from ..fingerprint import code_fingerprint
+from ..model import Disclosure, DisclosureLog
 from ..settings import GuardSettings
 from .attachments import attachment_findings
 from .cross_record import cross_record_findings
@@ -28,15 +32,17 @@ class GuardResult:
     unmatched_reviews: list[UnmatchedReview] = field(default_factory=list)
 
 
-def guard_log(log: DisclosureLog, guard: GuardSettings) -> GuardResult:
+def guard_log(
+    log: DisclosureLog, guard: GuardSettings, cache_folder: Path | None = None
+) -> GuardResult:
+    """`cache_folder`, when given, keeps each record's own findings (those that depend on
+    nothing but its file, the guard settings and this code) between runs, under a hash of
+    the record's file. Attachments and other records are checked on every run."""
     result = GuardResult()
+    kept = KeptValues(cache_folder, version=_version(guard)) if cache_folder else None
     earlier = earlier_records(log, guard.threshold)
     for disclosure in log.disclosures:
-        findings: list[Finding] = []
-        for index, table in enumerate(disclosure.figures):
-            findings += small_number_findings(disclosure, index, table, guard)
-            findings += differencing_findings(disclosure, index, table)
-        findings += personal_data_findings(disclosure, guard.contacts)
+        findings = _own_findings(disclosure, guard, kept)
         findings += attachment_findings(disclosure, guard)
         findings += cross_record_findings(
             disclosure, earlier.get(disclosure.reference, []), guard.threshold
@@ -45,4 +51,27 @@ def guard_log(log: DisclosureLog, guard: GuardSettings) -> GuardResult:
         result.findings += open_findings
         result.accepted += accepted
         result.unmatched_reviews += unmatched
+    if kept:
+        kept.save()
     return result
+
+
+def _own_findings(
+    disclosure: Disclosure, guard: GuardSettings, kept: KeptValues | None
+) -> list[Finding]:
+    key = hashlib.sha256(f"{disclosure.content_hash}\0{disclosure.source}".encode()).hexdigest()
+    found: list[Finding] | None = kept.get(key) if kept else None
+    if found is None:
+        found = []
+        for index, table in enumerate(disclosure.figures):
+            found += small_number_findings(disclosure, index, table, guard)
+            found += differencing_findings(disclosure, index, table)
+        found += personal_data_findings(disclosure, guard.contacts)
+        if kept:
+            kept.put(key, found)
+    return list(found)
+
+
+def _version(guard: GuardSettings) -> str:
+    """Changes with the code and with every setting a record's own findings depend on."""
+    return repr((code_fingerprint(), guard.threshold, guard.allow_zero, guard.contacts))
