@@ -72,14 +72,18 @@ def bring_in_changes(built: Path, output: Path, kept: set[str]) -> None:
                 shutil.rmtree(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             source.replace(target)
+    emptied: set[Path] = set()  # folders that lost a file or folder, so may now be empty
     for parent, folders, names in os.walk(output, topdown=False):  # children first
+        folder = Path(parent)
+        prefix = folder.relative_to(output).as_posix() + "/"
         for name in names:
-            path = Path(parent, name)
-            if path.relative_to(output).as_posix() not in wanted:
-                path.unlink()
-        for name in folders:
+            if prefix.removeprefix("./") + name not in wanted:
+                (folder / name).unlink()
+                emptied.add(folder)
+        if folder != output and (folder in emptied or not (names or folders)):
             with contextlib.suppress(OSError):  # only an empty folder can be removed
-                Path(parent, name).rmdir()
+                folder.rmdir()
+                emptied.add(folder.parent)
 
 
 def register() -> None:
