@@ -250,7 +250,8 @@ def _log(tmp_path: Path, records: dict[str, dict]) -> dict:
     for name, record in records.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
-    log, problems = load_log(read_settings({"FOILOG_DISCLOSURES_PATH": str(folder)}))
+    settings = {"FOILOG_DISCLOSURES_PATH": str(folder), "CACHE_PATH": str(tmp_path / "cache")}
+    log, problems = load_log(read_settings(settings))
     assert problems == []
     return log.by_reference()
 
