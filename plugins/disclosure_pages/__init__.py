@@ -22,8 +22,7 @@ from foilog.sensitivity import disclosure_is_sensitive
 
 class DisclosurePagesGenerator(LogPageGenerator):
     def generate_context(self) -> None:
-        # Related disclosures come from the Whoosh index in Pelican's cache folder, which
-        # check_site (in disclosure_records) has already brought up to date.
+        # Each record's terms for related disclosures are kept in Pelican's cache folder.
         attach_related(self.site, self.log)
 
     def generate_output(self, writer: Any) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .model import Disclosure, DisclosureLog
 from .parsed_records import ParsedRecords
+from .paths import is_hidden
 from .problems import Problem
 from .settings import SiteSettings
 from .validation import RecordChecker
@@ -19,11 +20,11 @@ def record_files(folder: Path) -> list[Path]:
     """Every record file, skipping hidden files and folders (editor and system leftovers)."""
     found = []
     for parent, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        folders[:] = [name for name in folders if not is_hidden(Path(name))]
         found += [
             Path(parent, name)
             for name in names
-            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+            if name.endswith((".yaml", ".yml")) and not is_hidden(Path(name))
         ]
     return sorted(found)
 

@@ -7,11 +7,12 @@ of its file, the sizes of its attachments, and the same for the records its page
 related, so that a record is never pickled whole; and a browse group stands for its
 name and size (`BrowseGroup.fingerprint_fields`).
 
-The cache keeps, for each fingerprint, a hash of the bytes it rendered to. When a page's
-fingerprint is in the cache and the file in the previous output folder still has exactly
-those bytes, the build keeps that file (`Build.keep`) instead of rendering the page. Checking the
-bytes, rather than a date or a size, means a file changed or left by a failed build is
-never taken for the right one.
+The cache keeps, for each fingerprint, the size and modification time (to the nanosecond)
+of the file it made in the output folder, noted once the build has replaced that folder.
+When a page's fingerprint is in the cache and its file in the output folder is still the
+same, the build keeps that file (`Build.keep`) instead of rendering the page. A file
+changed since, by hand or by anything else, is made again; a failed build changes nothing
+in the output folder, and notes nothing.
 """
 
 from __future__ import annotations
@@ -70,16 +71,13 @@ def record_key(disclosure: Disclosure) -> str:
 
 
 class _ValuesPickler(pickle.Pickler):
-    def __init__(self, buffer: io.BytesIO, record_keys: dict[int, str]) -> None:
+    def __init__(self, buffer: io.BytesIO, key_of: Callable[[Disclosure], str]) -> None:
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        self.record_keys = record_keys  # by id(): a record is on many pages of one build
+        self.key_of = key_of
 
     def persistent_id(self, obj: Any) -> Any:
         if isinstance(obj, Disclosure):
-            key = self.record_keys.get(id(obj))
-            if key is None:
-                key = self.record_keys[id(obj)] = record_key(obj)
-            return key
+            return self.key_of(obj)
         if isinstance(obj, BrowseGroup):
             return obj.fingerprint_fields()
         return None
@@ -94,7 +92,7 @@ class PageCache:
         # fingerprint -> the size and modification time of the file it made in the output
         self.pages = KeptValues(cache_path / PAGES_FOLDER)
         self.texts = KeptValues(cache_path / TEXTS_FOLDER)  # fingerprint -> the text
-        self.record_keys: dict[int, str] = {}
+        self._record_keys: dict[int, str] = {}  # by id(): a record is on many pages
         self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
         if build is not None:
             build.when_finished(self.save)
@@ -103,12 +101,18 @@ class PageCache:
         """None when the values cannot be pickled: such a page is always rendered."""
         buffer = io.BytesIO()
         try:
-            _ValuesPickler(buffer, self.record_keys).dump(
+            _ValuesPickler(buffer, self._record_key).dump(
                 (self.site, template, url, sorted(values.items()))
             )
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
         return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    def _record_key(self, disclosure: Disclosure) -> str:
+        key = self._record_keys.get(id(disclosure))
+        if key is None:
+            key = self._record_keys[id(disclosure)] = record_key(disclosure)
+        return key
 
     def reuse(self, fingerprint: str, relative: str) -> bool:
         """Keep the output folder's file at `relative` when it was made from the same inputs
@@ -131,7 +135,7 @@ class PageCache:
     def record_text(self, kind: str, disclosure: Disclosure, make: Callable[[], str]) -> str:
         """Text made from one record alone, such as its part of the open data: kept between
         builds, with the same fingerprint as the record has on pages."""
-        key = self.record_keys.get(id(disclosure)) or record_key(disclosure)
+        key = self._record_key(disclosure)
         fingerprint = hashlib.sha256(f"{self.site}\0{kind}\0{key}".encode()).hexdigest()
         text: str | None = self.texts.get(fingerprint)
         if text is None:
