@@ -4,19 +4,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The project is installed as a user installs it (not editable), so that Pelican finds the
+# plugin as pelican.plugins.foilog; it is installed again whenever its source changes.
+DEPENDENCIES := $(VENV)/.dependencies
+SOURCES := $(shell find plugins theme -type f ! -path '*/__pycache__/*' 2>/dev/null)
 # axe-core and vnu.jar for the accessibility checks (docs/accessibility.md). Scripts are off:
 # vnu-jar's would download a Java runtime, and the checks use the system's `java`.
 NODE_INSTALLED := node_modules/.installed
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: html serve devserver publish test lint clean
+.PHONY: install html serve devserver publish test lint clean
 
-$(INSTALLED): pyproject.toml
+$(DEPENDENCIES): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools>=77'
+	$(BIN)/python -m pip install --quiet '.[test]'
 	touch $@
+
+$(INSTALLED): $(DEPENDENCIES) $(SOURCES)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
+	touch $@
+
+install: $(INSTALLED)
 
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund

@@ -11,20 +11,8 @@ DEFAULT_LANG = "en-GB"
 
 PATH = "content"
 THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
-# atomic_output must stay last: it swaps the finished build into OUTPUT_PATH.
-PLUGINS = [
-    "disclosure_records",
-    "disclosure_pages",
-    "disclosure_browse",
-    "disclosure_feeds",
-    "statistics_page",
-    "security_headers",
-    "accessibility_statement",
-    "open_data",  # writes sitemap.xml of every page when the build is finalized
-    "browser_search",  # indexes the finished pages with Pagefind when the build is finalized
-    "atomic_output",
-]
+# The foilog plugin, installed with the project (`pip install`), as any site would use it.
+PLUGINS = ["foilog"]
 
 # The log -------------------------------------------------------------------------------
 FOILOG_DISCLOSURES_PATH = str(ROOT / "disclosures")

@@ -47,9 +47,8 @@ def write_settings(work: Path, disclosures: Path, search: bool = False) -> Path:
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(PROJECT / 'content')!r}\nTHEME = {str(PROJECT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(PROJECT / 'plugins')!r}]\n"
         f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
-        + ("" if search else "PLUGINS = [p for p in PLUGINS if p != 'browser_search']\n")
+        + ("" if search else "FOILOG_SEARCH = False\n")
     )
     return settings
 

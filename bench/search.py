@@ -84,7 +84,9 @@ def main() -> None:
         subprocess.run([PYTHON, "-m", "pelican", "-s", settings, "-o", output, "-q"], check=True)
         shutil.rmtree(output / "pagefind")  # measured again on its own below
         # The same step as the build's, in its own process so that its memory is its own.
-        seconds, rss = run_measured([PYTHON, "-m", "foilog.browser_index", str(output)], work)
+        seconds, rss = run_measured(
+            [PYTHON, "-m", "foilog.search.browser_index", str(output)], work
+        )
         size = sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
         files = sum(1 for p in (output / "pagefind").rglob("*") if p.is_file())
         with serve(output, compress=True) as address, sync_playwright() as playwright:

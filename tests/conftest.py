@@ -56,7 +56,7 @@ sys.path.insert(0, {str(PROJECT)!r})
 from pelicanconf import *
 PATH = {str(PROJECT / "content")!r}
 THEME = {str(PROJECT / "theme")!r}
-PLUGIN_PATHS = [{str(PROJECT / "plugins")!r}]
+
 FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}
 CACHE_PATH = {str(root / "cache")!r}
 {settings}

@@ -6,7 +6,7 @@ import datetime as dt
 
 from conftest import good_record
 
-from foilog.contrast import contrast_ratio
+from foilog.settings.contrast import contrast_ratio
 
 
 def test_contrast_ratio_follows_wcag() -> None:

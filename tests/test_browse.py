@@ -339,7 +339,7 @@ def test_whoosh_index_follows_changed_and_removed_records(make_site, tmp_path: P
 
 
 def test_search_index_api_finds_records_with_filters(make_site, tmp_path: Path) -> None:
-    from foilog import search_index
+    from foilog.search import record_index as search_index
     from foilog.settings import read_settings
 
     records = {

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from conftest import PROJECT, Build, build, good_record, write_site
 
+from foilog.checks.record_log import load_log
 from foilog.guard.cross_record import cross_record_findings
-from foilog.log import load_log
 from foilog.settings import read_settings
 
 RESPONSE_LINES = [

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from foilog.working_days import WorkingCalendar
+from foilog.records.working_days import WorkingCalendar
 
 D = dt.date
 ENGLAND, SCOTLAND, NORTHERN_IRELAND = "england-and-wales", "scotland", "northern-ireland"

@@ -9,9 +9,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ..garbage_collection import collect_less_often
-from . import check, import_records, new, search, stats
-from .site import CommandError
+from foilog.cli import check, import_records, new, search, stats
+from foilog.cli.site import CommandError
+from foilog.core.garbage_collection import collect_less_often
 
 COMMANDS = (new, check, import_records, stats, search)
 

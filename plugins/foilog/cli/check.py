@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from foilog.checks import check_site
-from foilog.progress import progress_bar
-
-from .site import load_site
+from foilog.checks.site_check import check_site
+from foilog.cli.site import load_site
+from foilog.core.progress import progress_bar
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:

@@ -19,14 +19,13 @@ from typing import Any
 
 import yaml
 
-from foilog.dates import PartialDate
-from foilog.progress import progress_bar
+from foilog.cli.site import CommandError, load_site, references_in_use, shown
+from foilog.core.progress import progress_bar
+from foilog.core.slugs import slugify
+from foilog.records.dates import PartialDate
+from foilog.records.validation import RecordChecker
+from foilog.records.yaml_source import YamlSyntaxError, parse_yaml
 from foilog.settings import SiteSettings
-from foilog.slugs import slugify
-from foilog.validation import RecordChecker
-from foilog.yaml_source import YamlSyntaxError, parse_yaml
-
-from .site import CommandError, load_site, references_in_use, shown
 
 REQUIRED_FIELDS = ("reference", "title", "received", "responded", "question", "outcome")
 OPTIONAL_FIELDS = (

@@ -14,12 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from foilog.dates import PartialDate
-from foilog.outcomes import OUTCOMES
-from foilog.slugs import slugify
-from foilog.validation import PLACEHOLDER
-
-from .site import CommandError, load_site, references_in_use, shown
+from foilog.cli.site import CommandError, load_site, references_in_use, shown
+from foilog.core.slugs import slugify
+from foilog.records.dates import PartialDate
+from foilog.records.outcomes import OUTCOMES
+from foilog.records.structure import PLACEHOLDER
 
 _NUMBERED = re.compile(r"^(\d+)-(\d{2})$")
 _OUTCOME_PLACEHOLDER = f"{PLACEHOLDER}: {', '.join(OUTCOMES[:-1])} or {OUTCOMES[-1]}"

@@ -9,15 +9,14 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from foilog.log import load_log
-from foilog.model import OUTCOME_LABELS, Disclosure, FigureTable
-from foilog.outcomes import OUTCOMES
-from foilog.progress import progress_bar
-from foilog.register import ACT_SHORT, ExemptionRegister
-from foilog.search_index import QueryError, open_index, search, update_index
-from foilog.slugs import slugify
-
-from .site import CommandError, load_site, shown
+from foilog.checks.record_log import load_log
+from foilog.cli.site import CommandError, load_site, shown
+from foilog.core.progress import progress_bar
+from foilog.core.slugs import slugify
+from foilog.records.model import OUTCOME_LABELS, Disclosure, FigureTable
+from foilog.records.outcomes import OUTCOMES
+from foilog.records.register import ACT_SHORT, ExemptionRegister
+from foilog.search.record_index import QueryError, open_index, search, update_index
 
 CELLS_SHOWN = 3  # cells listed for a table without a grand total
 _SECTION_WORD = re.compile(r"^(section|regulation|reg|s)\.?\s*", re.IGNORECASE)

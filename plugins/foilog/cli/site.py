@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings as read_pelican_settings
 
-from foilog.log import record_files
+from foilog.checks.record_log import record_files
 from foilog.settings import SettingsError, SiteSettings, read_settings
 
 _REFERENCE_LINE = re.compile(r"""^reference:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$""", re.M)

@@ -6,9 +6,11 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from foilog.checks import check_site
-from foilog.progress import progress_bar
-from foilog.statistics import (
+from foilog.checks.site_check import check_site
+from foilog.cli.site import CommandError, load_site
+from foilog.core.progress import progress_bar
+from foilog.records.working_days import JURISDICTIONS
+from foilog.statistics.measures import (
     Period,
     log_statistics,
     measures,
@@ -17,9 +19,6 @@ from foilog.statistics import (
     section_titles,
     year_period,
 )
-from foilog.working_days import JURISDICTIONS
-
-from .site import CommandError, load_site
 
 
 def _date(text: str) -> dt.date:

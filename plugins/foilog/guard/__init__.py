@@ -10,17 +10,17 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache_files import KeptValues
-from ..fingerprint import code_fingerprint
-from ..model import Disclosure, DisclosureLog
-from ..settings import GuardSettings
-from .attachments import attachment_findings
-from .cross_record import cross_record_findings
-from .differencing import differencing_findings
-from .earlier_records import earlier_records
-from .findings import Accepted, Finding, UnmatchedReview, apply_reviews
-from .personal_data import personal_data_findings
-from .small_numbers import small_number_findings
+from foilog.core.cache_files import KeptValues
+from foilog.core.fingerprint import code_fingerprint
+from foilog.guard.attachments import attachment_findings
+from foilog.guard.cross_record import cross_record_findings
+from foilog.guard.differencing import differencing_findings
+from foilog.guard.earlier_records import earlier_records
+from foilog.guard.findings import Accepted, Finding, UnmatchedReview, apply_reviews
+from foilog.guard.personal_data import personal_data_findings
+from foilog.guard.small_numbers import small_number_findings
+from foilog.records.model import Disclosure, DisclosureLog
+from foilog.settings import GuardSettings
 
 __all__ = ["Accepted", "Finding", "GuardResult", "UnmatchedReview", "guard_log"]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Disclosure, FigureTable, Period
-from .findings import Finding
-from .tables import Position, cell_finding, entries
+from foilog.guard.findings import Finding
+from foilog.guard.tables import Position, cell_finding, entries
+from foilog.records.model import Disclosure, FigureTable, Period
 
 Figure = tuple[float, int, FigureTable, Position]  # value, table index, table, position
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from ..model import Disclosure, FigureTable
-from .findings import Finding
-from .tables import Position, cell_at, cell_finding, entries, place
+from foilog.guard.findings import Finding
+from foilog.guard.tables import Position, cell_at, cell_finding, entries, place
+from foilog.records.model import Disclosure, FigureTable
 
 CHECKED_UNITS = ("count", "money")
 Equation = dict[Position, int]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Disclosure, DisclosureLog
-from .cross_record import published_counts
+from foilog.guard.cross_record import published_counts
+from foilog.records.model import Disclosure, DisclosureLog
 
 FigureKey = tuple[str, str, str]  # period, row label, column label
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Disclosure, ReviewEntry
+from foilog.records.model import Disclosure, ReviewEntry
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Disclosure
-from ..problems import field_name
-from ..yaml_source import Path_
-from .findings import Finding
+from foilog.guard.findings import Finding
+from foilog.records.model import Disclosure
+from foilog.records.problems import field_name
+from foilog.records.yaml_source import Path_
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Disclosure, FigureTable
-from ..settings import GuardSettings
-from .findings import Finding
-from .tables import cell_finding, entries
+from foilog.guard.findings import Finding
+from foilog.guard.tables import cell_finding, entries
+from foilog.records.model import Disclosure, FigureTable
+from foilog.settings import GuardSettings
 
 CHECKED_UNITS = ("count",)
 

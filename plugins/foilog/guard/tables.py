@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Cell, Disclosure, FigureTable
-from ..yaml_source import Path_
-from .findings import Finding
+from foilog.guard.findings import Finding
+from foilog.records.model import Cell, Disclosure, FigureTable
+from foilog.records.yaml_source import Path_
 
 # ("cell", row, column), ("row_total", row), ("column_total", column) or ("total",)
 Position = tuple[str | int, ...]

@@ -10,10 +10,10 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from ...model import Disclosure
-from ...settings import GuardSettings
-from ..findings import Finding
-from .issue import Issue
+from foilog.guard.attachments.issue import Issue
+from foilog.guard.findings import Finding
+from foilog.records.model import Disclosure
+from foilog.settings import GuardSettings
 
 # Each checker is the module's check_<name>. The libraries that read these files are slow
 # to import, so a checker is imported only when a file of its kind is checked.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .issue import Issue
+from foilog.guard.attachments.issue import Issue
 
 
 def check_csv(path: Path) -> list[Issue]:

@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .issue import Issue
+from foilog.guard.attachments.issue import Issue
 
 _TRACKED = {
     qn("w:ins"): "a tracked insertion",

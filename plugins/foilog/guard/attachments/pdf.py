@@ -9,7 +9,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from .issue import Issue
+from foilog.guard.attachments.issue import Issue
 
 _EOF = re.compile(rb"%%EOF")
 _SCRIPT = re.compile(rb"/(?:JavaScript|JS)(?![A-Za-z0-9])")

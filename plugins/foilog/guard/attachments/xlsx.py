@@ -10,7 +10,7 @@ from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from .issue import Issue
+from foilog.guard.attachments.issue import Issue
 
 _DC = "http://purl.org/dc/elements/1.1/"
 _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"

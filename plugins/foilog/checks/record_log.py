@@ -1,0 +1,96 @@
+"""Load every record under the disclosures folder into one checked DisclosureLog."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from foilog.core.paths import is_hidden
+from foilog.core.progress import ProgressCallback as Progress
+from foilog.records.model import Disclosure, DisclosureLog
+from foilog.records.parsed_records import ParsedRecords
+from foilog.records.problems import Problem
+from foilog.records.timeliness import assess
+from foilog.records.validation import RecordChecker
+from foilog.records.working_days import WorkingCalendar
+from foilog.records.yaml_source import YamlSyntaxError
+from foilog.settings import SiteSettings
+
+
+def record_files(folder: Path) -> list[Path]:
+    """Every record file, skipping hidden files and folders (editor and system leftovers)."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not is_hidden(Path(name))]
+        found += [
+            Path(parent, name)
+            for name in names
+            if name.endswith((".yaml", ".yml")) and not is_hidden(Path(name))
+        ]
+    return sorted(found)
+
+
+def load_log(
+    settings: SiteSettings, progress: Progress | None = None
+) -> tuple[DisclosureLog, list[Problem]]:
+    """All records, newest first, with every problem found in any of them. Parsed files are
+    kept in the cache folder, so a rebuild parses only the records that changed."""
+    folder = settings.disclosures_path
+    problems: list[Problem] = []
+    disclosures: list[Disclosure] = []
+    paths = record_files(folder)
+    with ParsedRecords(settings.cache_path) as parsed:
+        for done, path in enumerate(paths, 1):
+            if progress:
+                progress(done, len(paths))
+            shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
+            try:
+                record = parsed.read(path)
+            except YamlSyntaxError as error:
+                problems.append(Problem(shown_as, error.line, "", "valid YAML", error.message))
+                continue
+            except UnicodeDecodeError:
+                problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
+                continue
+            checker = RecordChecker(record.document, path, shown_as, settings.register)
+            disclosure = checker.check(structure_passed=record.sound)
+            problems.extend(checker.problems)
+            if checker.structure_passed:
+                parsed.mark_sound(record)
+            if disclosure is not None:
+                disclosure.content_hash = record.content_hash
+                disclosures.append(disclosure)
+    problems.extend(_cross_record_problems(disclosures))
+    calendar = WorkingCalendar(settings.jurisdiction)
+    for disclosure in disclosures:
+        disclosure.timeliness = assess(disclosure, calendar)
+    disclosures.sort(key=Disclosure.sort_key, reverse=True)
+    return DisclosureLog(disclosures), problems
+
+
+def _cross_record_problems(disclosures: list[Disclosure]) -> list[Problem]:
+    """References must be unique, and so must the page addresses made from them."""
+    problems = []
+    by_reference: dict[str, Disclosure] = {}
+    by_url: dict[str, Disclosure] = {}
+    for disclosure in disclosures:
+        first = by_reference.setdefault(disclosure.reference, disclosure)
+        clash = by_url.setdefault(disclosure.url, disclosure)
+        if first is not disclosure:
+            expected = "a reference used by no other record"
+            found = f"already used by {first.source}"
+        elif clash is not disclosure:
+            expected = "a reference that makes its own page address"
+            found = f"whose address /{disclosure.url} is also {clash.reference!r} in {clash.source}"
+        else:
+            continue
+        problems.append(
+            Problem(
+                disclosure.source,
+                disclosure.reference_line,
+                "reference",
+                expected,
+                f"{disclosure.reference!r}, {found}",
+            )
+        )
+    return problems

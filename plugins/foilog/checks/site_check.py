@@ -1,0 +1,83 @@
+"""Everything that decides whether the log may be published, in one call.
+
+The build (disclosure_records) and the staff command line both call `check_site`, so
+that they can never disagree, and both print `CheckResult.report()`. It also brings the
+search index up to date, once, for related disclosures later in the build and for staff
+search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from foilog.checks.record_log import Progress, load_log
+from foilog.guard import Accepted, Finding, UnmatchedReview, guard_log
+from foilog.records.model import DisclosureLog
+from foilog.records.problems import Problem
+from foilog.search.record_index import update_index
+from foilog.settings import SiteSettings
+
+
+@dataclass
+class CheckResult:
+    log: DisclosureLog
+    problems: list[Problem]  # each one stops the build
+    findings: list[Finding] = field(default_factory=list)  # publish-guard, not accepted
+    accepted: list[Accepted] = field(default_factory=list)  # accepted by a review entry
+    unmatched_reviews: list[UnmatchedReview] = field(default_factory=list)  # always warnings
+    guard_mode: str = "error"  # FOILOG_GUARD: whether findings stop the build
+
+    @property
+    def blocking_findings(self) -> list[Finding]:
+        if self.guard_mode != "error":
+            return []
+        return [f for f in self.findings if not f.advisory]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        blocking = self.blocking_findings
+        return [f for f in self.findings if f not in blocking]
+
+    @property
+    def stops_build(self) -> bool:
+        return bool(self.problems or self.blocking_findings)
+
+    def report(self, building: bool = True) -> list[str]:
+        """One line per problem, finding, warning and accepted finding; the counts last.
+
+        `building` is False for `foilog check`, which says what a build would do.
+        """
+        lines = [str(p) for p in self.problems]
+        lines += [str(f) for f in self.blocking_findings]
+        lines += [f"warning: {w}" for w in [*self.warnings, *self.unmatched_reviews]]
+        lines += [f"accepted: {a}" for a in self.accepted]
+        if self.stops_build:
+            parts = []
+            if self.problems:
+                parts.append(f"{len(self.problems)} problem(s)")
+            if self.blocking_findings:
+                parts.append(f"{len(self.blocking_findings)} publish-guard finding(s)")
+            files = len({p.file for p in self.problems} | {f.file for f in self.blocking_findings})
+            verdict = "The build stopped" if building else "A build would stop"
+            consequence = "Nothing was published." if building else "Fix them before publishing."
+            lines.append(f"{verdict}: {' and '.join(parts)} in {files} record(s). {consequence}")
+        elif self.findings or self.accepted or self.unmatched_reviews:
+            warnings = len(self.warnings) + len(self.unmatched_reviews)
+            note = ""
+            if any(not f.advisory for f in self.warnings):
+                note = ' With FOILOG_GUARD = "error", as in publishconf.py, the build would stop.'
+            lines.append(
+                f"Publish guard: {warnings} warning(s), {len(self.accepted)} finding(s) "
+                f"accepted by review.{note}"
+            )
+        return lines
+
+
+def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckResult:
+    """`progress`, when given, is told of each record as it is read (for progress bars)."""
+    log, problems = load_log(site, progress)
+    update_index(site, log)
+    guard = guard_log(log, site.guard, site.cache_path / "guard-findings")
+    return CheckResult(
+        log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode
+    )

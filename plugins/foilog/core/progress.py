@@ -1,0 +1,33 @@
+"""A progress bar for long work, shown only on a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+ProgressCallback = Callable[[int, int], None]  # (done so far, in all)
+
+
+@contextmanager
+def progress_bar(description: str, console: Console | None = None) -> Iterator[ProgressCallback]:
+    """Yields a (done, total) callback. Nothing is shown when output goes to a file, and the
+    bar goes once the work is done. The build passes Pelican's own console, so the bar
+    shows beneath Pelican's "Generating..." line."""
+    console = console or Console(stderr=True)
+    with Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(description)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield advance

@@ -1,0 +1,246 @@
+"""The disclosure log's objects, built from records that have passed validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from foilog.records.dates import PartialDate
+from foilog.records.register import ACT_SHORT, ExemptionEntry
+from foilog.records.yaml_source import Path_, nearest_line
+
+OUTCOME_LABELS = {
+    "disclosed": "Disclosed",
+    "partially-disclosed": "Partially disclosed",
+    "refused": "Refused",
+    "not-held": "Information not held",
+    "neither-confirm-nor-deny": "Neither confirmed nor denied",
+}
+
+EVENT_LABELS = {
+    "clarification-requested": "Clarification requested",
+    "clarification-received": "Clarification received",
+    "combined-for-cost": "Requests combined for cost",
+    "advice-and-assistance": "Advice and assistance (section 16)",
+    "internal-review-requested": "Internal review requested",
+    "internal-review-outcome": "Internal review outcome",
+    "ico-decision": "ICO decision notice",
+    "extension": "Time limit extended",
+}
+
+ACT_LABELS = {
+    "foia": "Freedom of Information Act 2000",
+    "eir": "Environmental Information Regulations 2004",
+    "foisa": "Freedom of Information (Scotland) Act 2002",
+}
+
+
+STATUS_LABELS = {
+    "on-time": "On time",
+    "extended": "On time with an extension",
+    "late": "Late",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeliness:
+    working_days: int  # taken, with the clock's stops left out
+    clock_started: dt.date  # receipt, or the last clarification received
+    deadline: dt.date  # working day 20
+    extended_deadline: dt.date | None  # working day 40, when an extension was given in time
+    status: str  # a key of STATUS_LABELS
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(slots=True)
+class Part:
+    number: str  # "2b"
+    text: str
+    outcome: str
+    answer: str | None
+
+
+@dataclass(slots=True)
+class Question:
+    number: str  # "2"
+    text: str
+    outcome: str
+    answer: str | None
+    parts: list[Part]
+
+
+@dataclass(slots=True)
+class Period:
+    kind: str
+    label: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+@dataclass(slots=True)
+class CitedExemption:
+    citation: str  # exactly as cited: "31(1)(a)(b)"
+    entry: ExemptionEntry  # the register entry it resolves to
+    questions: list[str]
+    reason: str
+    public_interest: str | None
+    ncnd: bool
+
+    @property
+    def label(self) -> str:
+        """'Section 31(1)(a)(b)', as cited."""
+        return f"{ACT_SHORT[self.entry.act]} {self.citation}"
+
+
+@dataclass(slots=True)
+class Cell:
+    """One figure: `number` is None for suppressed or text cells."""
+
+    raw: Any
+    number: float | None
+    suppressed: bool
+    upper_bound: float | None  # the largest value a "<N" marker allows
+
+
+@dataclass(slots=True)
+class FigureTable:
+    caption: str
+    unit: str
+    rows: list[str]
+    columns: list[str]  # empty for a one-dimensional table
+    cells: list[list[Cell]]  # one list per row; one cell per column (or one cell)
+    row_totals: list[Cell] | None
+    column_totals: list[Cell] | None
+    total: Cell | None
+    questions: list[str]
+    outside_act: bool
+    note: str | None
+    threshold: int | None = None  # a reviewed per-table small-number threshold
+
+    @property
+    def two_dimensional(self) -> bool:
+        return bool(self.columns)
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any(cell.suppressed for row in self.cells for cell in row)
+
+
+@dataclass(slots=True)
+class Redirection:
+    body: str
+    about: str
+    url: str | None
+    questions: list[str]
+
+
+@dataclass(slots=True)
+class Attachment:
+    title: str
+    file: str | None  # path relative to the record's folder
+    url: str | None
+    kind: str  # "CSV", "PDF document" …
+    size: int | None  # bytes, for local files
+
+
+@dataclass(slots=True)
+class HistoryEvent:
+    date: PartialDate
+    event: str
+    note: str
+    references: list[str]
+    result: str | None
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS[self.event]
+
+
+@dataclass(slots=True)
+class ReviewEntry:
+    rule: str
+    place: str
+    by: str
+    date: PartialDate
+    reason: str
+
+
+@dataclass(slots=True)
+class Disclosure:
+    reference: str
+    title: str
+    act: str
+    received: PartialDate | None
+    responded: PartialDate | None
+    outcome: str
+    questions: list[Question]
+    topics: list[str]  # as written
+    topic_slugs: list[str]
+    periods: list[Period]
+    exemptions: list[CitedExemption]
+    figures: list[FigureTable]
+    redirections: list[Redirection]
+    response: str | None
+    attachments: list[Attachment]
+    history: list[HistoryEvent]
+    related: list[str]
+    sensitive: bool
+    review: list[ReviewEntry]
+    source: str  # the record file, as shown in messages
+    source_path: Path
+    reference_line: int
+    slug: str
+    url: str  # "disclosures/2025/000123-25/"
+    related_disclosures: list[Disclosure] = field(default_factory=list)
+    related_unpublished: list[str] = field(default_factory=list)  # named, not in the log
+    field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
+    timeliness: Timeliness | None = None  # set by load_log, which knows the jurisdiction
+    content_hash: str = ""  # of the record file's bytes, set by load_log
+
+    def line_of(self, path: Path_) -> int:
+        """The record file's line for a field, so messages can point at it."""
+        return nearest_line(self.field_lines, path)
+
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOME_LABELS[self.outcome]
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.responded or self.received
+
+    @property
+    def outcomes_present(self) -> set[str]:
+        """Every outcome given to a question or part, and the overall outcome."""
+        found = {self.outcome}
+        for question in self.questions:
+            found.add(question.outcome)
+            found.update(part.outcome for part in question.parts)
+        return found
+
+    def sort_key(self) -> tuple[int, str, str]:
+        date = self.date
+        return (1 if date else 0, date.iso if date else "", self.reference)
+
+
+@dataclass
+class DisclosureLog:
+    disclosures: list[Disclosure]  # newest first
+
+    def by_reference(self) -> dict[str, Disclosure]:
+        return {d.reference: d for d in self.disclosures}
+
+    @cached_property
+    def topic_labels(self) -> dict[str, str]:
+        """Each topic slug's label, as the newest record wrote it ('stop-and-search' -> ...)."""
+        labels: dict[str, str] = {}
+        for disclosure in self.disclosures:
+            for slug, label in zip(disclosure.topic_slugs, disclosure.topics, strict=True):
+                labels.setdefault(slug, label)
+        return labels

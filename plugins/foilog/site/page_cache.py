@@ -1,0 +1,152 @@
+"""Pages kept between builds: a page whose inputs did not change is not rendered again.
+
+A page's fingerprint is a hash of what it is made from: the site (this package, the
+theme, the settings, the standing pages and the topic labels), the template's name, and
+the values passed to the template. Inside those values each record stands for the hash
+of its file, the sizes of its attachments, and the same for the records its page lists as
+related, so that a record is never pickled whole; and a browse group stands for its
+name and size (`BrowseGroup.fingerprint_fields`).
+
+The cache keeps, for each fingerprint, the size and modification time (to the nanosecond)
+of the file it made in the output folder, noted once the build has replaced that folder.
+When a page's fingerprint is in the cache and its file in the output folder is still the
+same, the build keeps that file (`Build.keep`) instead of rendering the page. A file
+changed since, by hand or by anything else, is made again; a failed build changes nothing
+in the output folder, and notes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from foilog.core.cache_files import KeptValues
+from foilog.core.fingerprint import code_fingerprint, files_fingerprint
+from foilog.records.model import Disclosure
+from foilog.site.browse import BrowseGroup
+from foilog.site.output import Build
+
+PAGES_FOLDER = "pages"
+TEXTS_FOLDER = "record-texts"
+PLAIN_TYPES = (str, int, float, bool, type(None))
+
+
+def site_fingerprint(theme: Path, settings: Mapping[str, Any], *parts: object) -> str:
+    """The code, the theme, every plain setting (text, numbers, and lists and mappings of
+    them), and `parts` (plain values too, such as the standing pages)."""
+    plain = {key: value for key, value in settings.items() if _is_plain(value)}
+    text = repr((code_fingerprint(), files_fingerprint(theme), sorted(plain.items()), parts))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _is_plain(value: object) -> bool:
+    """Whether repr(value) is the same in every run (a set's order is not, nor is a
+    function's address)."""
+    if isinstance(value, PLAIN_TYPES):
+        return True
+    if isinstance(value, list | tuple):
+        return all(_is_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(_is_plain(k) and _is_plain(v) for k, v in value.items())
+    return False
+
+
+def record_key(disclosure: Disclosure) -> str:
+    """What a record brings to a page: its file, its attachments' sizes, its related
+    records' files (their titles, dates and addresses appear on its page), and the related
+    records it names that are not in the log."""
+    return repr(
+        (
+            disclosure.content_hash,
+            disclosure.source,
+            [a.size for a in disclosure.attachments],
+            [d.content_hash for d in disclosure.related_disclosures],
+            disclosure.related_unpublished,
+        )
+    )
+
+
+class _ValuesPickler(pickle.Pickler):
+    def __init__(self, buffer: io.BytesIO, key_of: Callable[[Disclosure], str]) -> None:
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.key_of = key_of
+
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, Disclosure):
+            return self.key_of(obj)
+        if isinstance(obj, BrowseGroup):
+            return obj.fingerprint_fields()
+        return None
+
+
+class PageCache:
+    def __init__(self, cache_path: Path, site: str, build: Build | None) -> None:
+        """`site` is the site_fingerprint; `build` is None when no output folder is being
+        replaced, so nothing can be kept."""
+        self.site = site
+        self.build = build
+        # fingerprint -> the size and modification time of the file it made in the output
+        self.pages = KeptValues(cache_path / PAGES_FOLDER)
+        self.texts = KeptValues(cache_path / TEXTS_FOLDER)  # fingerprint -> the text
+        self._record_keys: dict[int, str] = {}  # by id(): a record is on many pages
+        self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
+        if build is not None:
+            build.when_finished(self.save)
+
+    def fingerprint(self, template: str, url: str, values: Mapping[str, Any]) -> str | None:
+        """None when the values cannot be pickled: such a page is always rendered."""
+        buffer = io.BytesIO()
+        try:
+            _ValuesPickler(buffer, self._record_key).dump(
+                (self.site, template, url, sorted(values.items()))
+            )
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    def _record_key(self, disclosure: Disclosure) -> str:
+        key = self._record_keys.get(id(disclosure))
+        if key is None:
+            key = self._record_keys[id(disclosure)] = record_key(disclosure)
+        return key
+
+    def reuse(self, fingerprint: str, relative: str) -> bool:
+        """Keep the output folder's file at `relative` when it was made from the same inputs
+        and has not changed since."""
+        made = self.pages.get(fingerprint)
+        if made is None or self.build is None:
+            return False
+        try:
+            found = (self.build.replaces / relative).stat()
+        except OSError:
+            return False
+        if (found.st_size, found.st_mtime_ns) != made:
+            return False
+        self.build.keep(relative)
+        return True
+
+    def rendered_page(self, fingerprint: str, relative: str) -> None:
+        self.rendered[fingerprint] = relative
+
+    def record_text(self, kind: str, disclosure: Disclosure, make: Callable[[], str]) -> str:
+        """Text made from one record alone, such as its part of the open data: kept between
+        builds, with the same fingerprint as the record has on pages."""
+        key = self._record_key(disclosure)
+        fingerprint = hashlib.sha256(f"{self.site}\0{kind}\0{key}".encode()).hexdigest()
+        text: str | None = self.texts.get(fingerprint)
+        if text is None:
+            text = make()
+            self.texts.put(fingerprint, text)
+        return text
+
+    def save(self, output: Path) -> None:
+        """Once the build is in `output`: keep this build's pages and texts only."""
+        for fingerprint, relative in self.rendered.items():
+            made = (output / relative).stat()
+            self.pages.put(fingerprint, (made.st_size, made.st_mtime_ns))
+        self.pages.save()
+        self.texts.save()

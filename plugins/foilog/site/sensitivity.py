@@ -1,0 +1,18 @@
+"""Which pages are sensitive, and so show the quick-exit button (DESIGN section 4)."""
+
+from __future__ import annotations
+
+from foilog.records.model import Disclosure
+from foilog.settings import SiteSettings
+
+
+def topic_is_sensitive(topic_slug: str, site: SiteSettings) -> bool:
+    """A topic listed in FOILOG_SENSITIVE_TOPICS: its topic page shows quick exit."""
+    return topic_slug in site.sensitive_topics
+
+
+def disclosure_is_sensitive(disclosure: Disclosure, site: SiteSettings) -> bool:
+    """A record marked `sensitive: true`, or one with a sensitive topic."""
+    return disclosure.sensitive or any(
+        topic_is_sensitive(slug, site) for slug in disclosure.topic_slugs
+    )

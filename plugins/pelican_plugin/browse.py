@@ -1,0 +1,78 @@
+"""Pelican plugin: browse pages by exemption, topic, year and month, and outcome, and the
+open data page at /data/.
+
+Every list is paginated newest first with `foilog.pagination`, whose later pages live at
+'<list>page/N/', so a page number can never be mistaken for a slug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+from typing import Any
+
+from foilog.records.model import Disclosure
+from foilog.site import browse
+from foilog.site.exports import (
+    DISCLOSURE_COLUMNS,
+    FIGURE_COLUMNS,
+    LIST_SEPARATOR,
+    OPEN_DATA_VERSION,
+)
+from foilog.site.feeds import exemption_feed_url, topic_feed_url
+from foilog.site.linked_data import dataset_json_ld
+from foilog.site.page_generator import LogPageGenerator
+from foilog.site.pagination import paginate
+
+
+class DisclosureBrowseGenerator(LogPageGenerator):
+    def generate_output(self, writer: Any) -> None:
+        log = self.context["disclosure_log"]
+        exemptions = browse.by_exemption(log)
+        topics = browse.by_topic(log)
+        years = browse.by_year(log)
+        outcomes = browse.by_outcome(log)
+        self.write_page("exemptions", "exemptions/", groups=exemptions)
+        for group in exemptions:
+            self._list(
+                "exemption",
+                group.url,
+                group.disclosures,
+                group=group,
+                exemption_group=group,
+                feed_url=exemption_feed_url(group.entry),
+            )
+        letters = [
+            (letter.upper(), list(items))
+            for letter, items in groupby(topics, key=lambda g: g.slug[0])
+        ]
+        self.write_page("topics", "topics/", groups=topics, letters=letters)
+        for topic in topics:
+            self._list(
+                "topic",
+                topic.url,
+                topic.disclosures,
+                group=topic,
+                feed_url=topic_feed_url(topic.slug),
+            )
+        self.write_page("years", "years/", groups=years)
+        for year in years:
+            self._list("year", year.url, year.disclosures, group=year)
+            for month in year.months:
+                self._list("month", month.url, month.disclosures, group=month, year=year)
+        self.write_page("outcomes", "outcomes/", groups=outcomes)
+        for outcome in outcomes:
+            self._list("outcome", outcome.url, outcome.disclosures, group=outcome)
+        self.write_page(
+            "data",
+            "data/",
+            disclosure_columns=DISCLOSURE_COLUMNS,
+            figure_columns=FIGURE_COLUMNS,
+            list_separator=LIST_SEPARATOR,
+            open_data_version=OPEN_DATA_VERSION,
+            dataset_json_ld=dataset_json_ld(self.context["foilog"]),
+        )
+
+    def _list(self, name: str, url: str, disclosures: Sequence[Disclosure], **values: Any) -> None:
+        for page in paginate(disclosures, self.context["foilog"].per_page, url):
+            self.write_page(name, page.url, page=page, total=len(disclosures), **values)

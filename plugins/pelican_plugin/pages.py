@@ -1,0 +1,50 @@
+"""Pelican plugin: write one page per disclosure (with its related disclosures), the paginated
+log index and the brand styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.log import console
+
+from foilog.core.paths import is_hidden
+from foilog.core.progress import progress_bar
+from foilog.records.model import Disclosure
+from foilog.search.related import attach_related
+from foilog.site.output import copy_file, output_file, write_text
+from foilog.site.page_generator import LogPageGenerator
+from foilog.site.pagination import paginate
+from foilog.site.sensitivity import disclosure_is_sensitive
+
+
+class DisclosurePagesGenerator(LogPageGenerator):
+    def generate_context(self) -> None:
+        # Each record's terms for related disclosures are kept in Pelican's cache folder.
+        attach_related(self.site, self.log)
+
+    def generate_output(self, writer: Any) -> None:
+        total = len(self.log.disclosures)
+        with progress_bar("Writing disclosure pages", console) as progress:
+            for done, disclosure in enumerate(self.log.disclosures, 1):
+                self._write_disclosure(disclosure)
+                progress(done, total)
+        for page in paginate(self.log.disclosures, self.site.per_page, ""):
+            self.write_page("index", page.url, page=page, total=len(self.log.disclosures))
+        brand = self.env.get_template("brand.css")
+        write_text(
+            output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site)
+        )
+
+    def _write_disclosure(self, disclosure: Disclosure) -> None:
+        self.write_page(
+            "disclosure",
+            disclosure.url,
+            disclosure=disclosure,
+            sensitive_page=disclosure_is_sensitive(disclosure, self.site),
+        )
+        for attachment in disclosure.attachments:
+            # Only listed files are copied, and never a hidden one, whatever the checks said.
+            if attachment.file and not is_hidden(Path(attachment.file)):
+                source = disclosure.source_path.parent / attachment.file
+                copy_file(source, output_file(self.output_path, disclosure.url + source.name))

@@ -1,0 +1,70 @@
+"""Pelican plugin: load and check every disclosure record before anything is written.
+
+A bad record, or a publish-guard finding under FOILOG_GUARD = "error", stops the build
+with one line each and no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pelican.generators import Generator
+from pelican.log import console
+
+from foilog.checks.site_check import check_site
+from foilog.core.progress import progress_bar
+from foilog.settings import SettingsError, read_settings
+from foilog.site.output import build_in
+from foilog.site.page_cache import PageCache, site_fingerprint
+
+
+class BuildStopped(SystemExit):
+    """Stops the build cleanly: the reasons were already printed, one per line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        for line in lines:
+            sys.stderr.write(line + "\n")
+        super().__init__(1)
+
+
+class StandingPage(NamedTuple):
+    title: str
+    slug: str
+    url: str
+
+
+def standing_pages(pages: list[Any]) -> list[StandingPage]:
+    """Pelican's pages for the header and footer, A to Z, read once rather than on every
+    page written (each attribute of a Pelican page is worked out when it is read)."""
+    return sorted((StandingPage(p.title, p.slug, p.url) for p in pages), key=lambda p: p.title)
+
+
+class DisclosureRecordsGenerator(Generator):
+    def generate_context(self) -> None:
+        try:
+            site = read_settings(self.settings)
+        except SettingsError as error:
+            raise BuildStopped(
+                [f"settings: {line}" for line in str(error).splitlines()]
+                + ["The build stopped: fix the settings above. Nothing was published."]
+            ) from None
+        for warning in site.warnings:
+            sys.stderr.write(f"Warning: settings: {warning}\n")
+        with progress_bar("Checking records", console) as progress:
+            result = check_site(site, progress)
+        if result.stops_build:
+            raise BuildStopped(result.report())
+        # Warnings and accepted findings are shown, one line each, with their count last.
+        for line in result.report():
+            sys.stderr.write(line + "\n")
+        standing = standing_pages(self.context.get("pages", []))
+        self.context["foilog"] = site
+        self.context["standing_pages"] = standing
+        self.context["disclosure_log"] = result.log
+        fingerprint = site_fingerprint(
+            Path(self.theme), self.settings, standing, result.log.topic_labels
+        )
+        page_cache = PageCache(site.cache_path, fingerprint, build_in(self.output_path))
+        self.context["page_cache"] = page_cache
