@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from foilog.guard.findings import Finding
 from foilog.records.model import Disclosure
@@ -71,27 +72,43 @@ PATTERNS = [
 ]
 
 
-def personal_data_findings(disclosure: Disclosure, contacts: tuple[str, ...]) -> list[Finding]:
+class TextMatch(NamedTuple):
+    """Something in a text that looks like a detail of a person."""
+
+    line: int  # the line of the text it is on, from 1
+    rule: str
+    what: str  # "an email address (jo…uk)": masked, so build logs do not copy it whole
+
+
+def scan_text(text: str, contacts: tuple[str, ...] = ()) -> list[TextMatch]:
+    """Every personal detail in `text` that is not one of the authority's own `contacts`.
+    The one scanner for record fields and for what attachments say."""
     allowed = {_normal(c) for c in contacts}
+    return [
+        TextMatch(number, pattern.rule, f"{pattern.what} ({_masked(match)})")
+        for number, line in enumerate(text.splitlines() or [""], 1)
+        for pattern, match in _matches(line)
+        if _normal(match) not in allowed
+    ]
+
+
+def personal_data_findings(disclosure: Disclosure, contacts: tuple[str, ...]) -> list[Finding]:
     findings = []
     for path, text in text_fields(disclosure):
-        lines = text.splitlines() or [""]
-        for number, line in enumerate(lines, 1):
-            for pattern, match in _matches(line):
-                if _normal(match) in allowed:
-                    continue
-                place = field_name(path) + (f" line {number}" if len(lines) > 1 else "")
-                findings.append(
-                    Finding(
-                        disclosure.source,
-                        disclosure.line_of(path),
-                        place,
-                        pattern.rule,
-                        f"{pattern.what} ({_masked(match)})",
-                        "remove or redact it; if it is the authority's own published "
-                        "contact, add it to FOILOG_GUARD_CONTACTS",
-                    )
+        several_lines = len(text.splitlines()) > 1
+        for match in scan_text(text, contacts):
+            place = field_name(path) + (f" line {match.line}" if several_lines else "")
+            findings.append(
+                Finding(
+                    disclosure.source,
+                    disclosure.line_of(path),
+                    place,
+                    match.rule,
+                    match.what,
+                    "remove or redact it; if it is the authority's own published "
+                    "contact, add it to FOILOG_GUARD_CONTACTS",
                 )
+            )
     return findings
 
 
