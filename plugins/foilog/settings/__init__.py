@@ -15,6 +15,7 @@ from foilog.core.slugs import slugify
 from foilog.records.register import ExemptionRegister, RegisterError
 from foilog.records.working_days import JURISDICTIONS
 from foilog.settings.accessibility import AccessibilitySettings, read_accessibility
+from foilog.settings.case_register import CaseRegisterSource, read_case_register
 from foilog.settings.consent import (
     ESSENTIAL_COOKIES,
     WEB_ADDRESS,
@@ -75,6 +76,8 @@ KNOWN = {
     "FOILOG_GUARD_ALLOWED_TYPES",
     "FOILOG_JURISDICTION",
     "FOILOG_FEED_ITEMS",
+    "FOILOG_CASE_REGISTER",
+    "FOILOG_CASE_REGISTER_MAPPING",
 }
 GUARD_MODES = ("error", "warning")
 # Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
@@ -123,6 +126,7 @@ class SiteSettings:
     # Problems worth telling staff that do not stop the build, one line each.
     warnings: tuple[str, ...] = ()
     guard: GuardSettings = field(default_factory=GuardSettings)
+    case_register: CaseRegisterSource | None = None  # every request, for the statistics
 
     @property
     def essential_cookies(self) -> tuple[CookieInfo, ...]:
@@ -222,6 +226,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         faults.append(f"FOILOG_SENSITIVE_TOPICS: expected a list of topics; found {topics!r}")
         topics = []
     guard = _read_guard(get, faults)
+    case_register = read_case_register(settings, faults)
     for name in PARTS.values():
         get(name, True, bool, "True or False")
     result = SiteSettings(
@@ -251,6 +256,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         sensitive_topics=frozenset(slugify(topic) for topic in topics),
         warnings=tuple(warnings),
         guard=guard,
+        case_register=case_register,
     )
     if not result.disclosures_path.is_dir():
         faults.append(
