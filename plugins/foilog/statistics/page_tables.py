@@ -43,10 +43,11 @@ def period_table(measure: Measure, statistics: Statistics) -> Table:
     groups = [
         RowGroup(
             "Quarters",
-            [(s.period.label, _cells(measure, s)) for s in reversed(statistics.quarters)],
+            [(s.period.short_label, _cells(measure, s)) for s in reversed(statistics.quarters)],
         ),
         RowGroup(
-            "Years", [(s.period.label, _cells(measure, s)) for s in reversed(statistics.years)]
+            "Years",
+            [(s.period.short_label, _cells(measure, s)) for s in reversed(statistics.years)],
         ),
     ]
     columns = [label for _, label in measure.series]
@@ -61,7 +62,7 @@ def series_table(measure: Measure, statistics: Statistics) -> Table:
     rows = []
     for index, (_, label) in enumerate(measure.series):
         rows.append((label, [number(measure.values(s)[index]) for s in periods]))
-    columns = [s.period.label for s in periods]
+    columns = [s.period.short_label for s in periods]
     return Table(
         f"{measure.title}, latest quarter and by year", "Section", columns, [RowGroup(None, rows)]
     )

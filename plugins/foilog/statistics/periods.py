@@ -21,6 +21,14 @@ class Period:
         """The period as words after a verb: 'in 2025', 'from 1 April 2024 to 31 March 2025'."""
         return f"from {self.label}" if self.kind == "range" else f"in {self.label}"
 
+    @property
+    def short_label(self) -> str:
+        """'Jan to Mar 2025' for a quarter, for narrow table rows; otherwise the label."""
+        if self.kind != "quarter":
+            return self.label
+        first, last = MONTHS[self.start.month - 1][:3], MONTHS[self.end.month - 1][:3]
+        return f"{first} to {last} {self.start.year}"
+
     def holds(self, date: PartialDate | None) -> bool:
         """Whether the whole of `date` (a day, or a month for partial dates) lies in the period."""
         return date is not None and self.start <= date.earliest() and date.latest() <= self.end
