@@ -129,7 +129,7 @@ def test_register_statistics_are_counted_by_hand(
     assert office["2025-Q2"]["internal_reviews_late"] == "1"
     assert office["2025-Q2"]["in_time_percent"] == ""  # nothing received: too few
     text = " ".join(site.page("statistics/").find("main").get_text(" ").split())
-    assert "every request received, from Disclosure log's case register" in text
+    assert "every request received, from Northshire Police's case register" in text
     # Nothing names an unpublished request.
     page = site.page("statistics/").get_text()
     for reference in ("000002-25", "000003-25", "000008-25"):
