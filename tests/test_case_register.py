@@ -156,3 +156,43 @@ def test_a_bad_register_row_stops_the_build_with_one_line(
         for line in lines
     ), lines
     assert "Traceback" not in site.result.stderr
+
+
+def test_a_published_record_missing_from_the_register_is_counted_with_a_warning(
+    make_site: Callable[..., Build], tmp_path: Path
+) -> None:
+    # The register names R2 to R8 only; R1 has a published record, so it still counts.
+    site = register_site(make_site, tmp_path, ROWS[1:])
+    assert site.ok, site.result.stderr
+    assert (
+        "r1.yaml: reference 000001-25 is published but not in the case register register.csv; "
+        "it is counted from its record"
+    ) in site.result.stderr
+    rows = read_csv(site.output / "data" / "statistics.csv")
+    received = [r for r in rows if r["period"] == "2025-Q1" and r["category"] == "received"]
+    assert received[0]["count"] == "8"
+
+
+def test_register_settings_are_checked(make_site: Callable[..., Build], tmp_path: Path) -> None:
+    (tmp_path / "register.csv").write_text(HEADER + "\n", encoding="utf-8")
+    (tmp_path / "mapping.yaml").write_text(
+        MAPPING.replace("  status: Status\n", "  status: Status\n  decision: Outcome\n"),
+        encoding="utf-8",
+    )
+    register = f"FOILOG_CASE_REGISTER = {str(tmp_path / 'register.csv')!r}\n"
+    site = make_site({}, register)
+    assert not site.ok
+    assert (
+        "FOILOG_CASE_REGISTER_MAPPING: expected the path of the register's mapping file "
+        "(YAML); found None"
+    ) in site.result.stderr
+    site = make_site(
+        {}, register + f"FOILOG_CASE_REGISTER_MAPPING = {str(tmp_path / 'mapping.yaml')!r}"
+    )
+    assert not site.ok
+    assert "mapping.yaml: columns.decision: unknown register field (known: reference" in (
+        site.result.stderr
+    )
+    site = make_site({}, "FOILOG_CASE_REGISTER = 'nowhere.csv'")
+    assert "FOILOG_CASE_REGISTER: expected a file; found no file nowhere.csv" in site.result.stderr
+    assert "Traceback" not in site.result.stderr
