@@ -16,7 +16,7 @@ from typing import Any
 from foilog.core.paths import shown
 from foilog.records.column_mapping import Mapping, MappingError, RowError, read_rows
 from foilog.records.dates import PartialDate
-from foilog.records.model import OUTCOME_LABELS, Disclosure
+from foilog.records.model import OUTCOME_LABELS, Disclosure, Timeliness
 from foilog.records.problems import Problem
 from foilog.records.register import ExemptionRegister
 from foilog.records.timeliness import assess_dates, clock_events
@@ -224,7 +224,7 @@ def _timeliness(
     jurisdiction: str,
     received: PartialDate | None,
     closed: PartialDate | None,
-) -> Any:
+) -> Timeliness | None:
     start = received.as_date if received else None
     end = closed.as_date if closed else None
     if start is None or end is None:
