@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from foilog.site.output import output_file, write_text
+from foilog.site.output import write_text
 from foilog.site.page_generator import LogPageGenerator
 from foilog.statistics.bulletins import cabinet_office_table, scottish_commissioner_table
 from foilog.statistics.case_register import RegisterCases
@@ -46,12 +46,12 @@ class StatisticsPageGenerator(LogPageGenerator):
             rate=rate,
             number=number,
         )
-        write_text(
-            output_file(self.output_path, STATISTICS_URL), statistics_csv(statistics, titles)
-        )
+        write_text(self.log_file(STATISTICS_URL), statistics_csv(statistics, titles))
         for table in bulletins:
-            write_text(output_file(self.output_path, table.url), table.text())
+            write_text(self.log_file(table.url), table.text())
         write_text(
-            output_file(self.output_path, METADATA_URL),
-            metadata(self.site.absolute_url, self.site.authority, bulletins),
+            self.log_file(METADATA_URL),
+            metadata(
+                self.site.absolute_url + "/" + self.site.url_prefix, self.site.authority, bulletins
+            ),
         )
