@@ -116,3 +116,21 @@ def test_statistics_page_reads_at_320_pixels(browser: Any, example_server: str) 
     first_row = page.locator("#requests-table").locator("xpath=..").locator("tbody tr").nth(1)
     assert first_row.locator("th").inner_text() == "Oct to Dec 2025"
     context.close()
+
+
+def test_statistics_files_follow_the_url_prefix(make_site: Callable[..., Build]) -> None:
+    record = good_record()
+    del record["figures"]
+    site = make_site({"a.yaml": record}, 'FOILOG_URL_PREFIX = "foi/"')
+    assert site.ok, site.result.stderr
+    data = site.output / "foi" / "data"
+    assert (data / "statistics.csv").is_file()
+    assert (data / "statistics-cabinet-office.csv").is_file()
+    metadata = json.loads((data / "statistics.csv-metadata.json").read_text(encoding="utf-8"))
+    urls = [table["url"] for table in metadata["tables"]]
+    assert urls == [
+        "http://localhost:8000/foi/data/statistics.csv",
+        "http://localhost:8000/foi/data/statistics-cabinet-office.csv",
+    ]
+    page = site.page("foi/statistics/")
+    assert page.find("a", href="/foi/data/statistics-cabinet-office.csv")

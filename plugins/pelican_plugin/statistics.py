@@ -51,7 +51,5 @@ class StatisticsPageGenerator(LogPageGenerator):
             write_text(self.log_file(table.url), table.text())
         write_text(
             self.log_file(METADATA_URL),
-            metadata(
-                self.site.absolute_url + "/" + self.site.url_prefix, self.site.authority, bulletins
-            ),
+            metadata(self.site.absolute_url, self.site.authority, bulletins),
         )
