@@ -72,6 +72,8 @@ def section(measure: Measure, statistics: Statistics) -> Section:
     latest = statistics.latest
     assert latest is not None
     charted = list(zip(measure.series, measure.values(latest), strict=True))[measure.chart_from :]
+    if measure.key == "exemption":  # of every section ever cited, only this quarter's
+        charted = [(series, value) for series, value in charted if value]
     # Exemption titles are too long for a bar's label: the table gives them.
     names = [key if measure.key == "exemption" else label for (key, label), _ in charted]
     values = [int(value or 0) for _, value in charted]
