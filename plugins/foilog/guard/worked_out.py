@@ -55,19 +55,22 @@ def worked_out_findings(disclosure: Disclosure, guard: GuardSettings) -> list[Fi
 def _narrowed(
     system: FigureSystem, unknown: Unknown, low: float, high: float, threshold: int
 ) -> str | None:
-    """How the interval [low, high] says more than the marker, or None when it does not."""
+    """How the interval [low, high] gives the value away, or None when it does not: worked
+    out exactly, or, for a small count, narrowed to half the values its marker allows or
+    fewer (two "<5" that must add up to 7 are each 3 or 4)."""
     own_low, own_high = system.ranges[unknown]
     whole = system.tables[unknown[0]].unit == "count"
     if whole:  # counts are whole numbers
         low, high = math.ceil(low - 1e-6), math.floor(high + 1e-6)
     if high - low < (0.5 if whole else 0.01):
         return "can be worked out exactly"
-    if not whole:
-        return None
     ceiling = own_high if not math.isinf(own_high) else threshold - 1
-    if high > ceiling or (low <= own_low and high >= ceiling):
+    if not whole or high > ceiling:
         return None
-    return f"can be narrowed to one of {int(high - low) + 1} values, fewer than its marker allows"
+    allowed, left = int(ceiling - own_low) + 1, int(high - low) + 1
+    if left > allowed // 2:
+        return None
+    return f"can be narrowed to one of {left} values, of the {allowed} its marker allows"
 
 
 def _fix(system: FigureSystem, index: int, position: Position, source: str) -> str:
