@@ -13,6 +13,7 @@ unknown can take; that interval is what a reader can work out.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from foilog.guard.tables import Position, cell_at, entries, percentage_columns
@@ -20,6 +21,7 @@ from foilog.records.model import Cell, FigureTable
 
 SOLVED_UNITS = ("count", "money")
 Unknown = tuple[int, Position]  # table index in the record, position in the table
+Settled = Callable[[Unknown, float, float], bool]  # values seen so far leave it safe
 
 
 @dataclass
@@ -124,16 +126,19 @@ class FigureSystem:
             low, high = low + min(ends), high + max(ends)
         return low, high
 
-    def intervals(self) -> dict[Unknown, tuple[float, float]]:
-        """The smallest and largest value of each unknown that appears in a relation.
-        What was read from labels, text or percentages may not be what it looked like: when
-        the relations cannot all hold, those from elsewhere in the record are dropped, then
-        those read from the table's own labels."""
+    def intervals(self, settled: Settled) -> dict[Unknown, tuple[float, float]]:
+        """The smallest and largest value of each unknown that appears in a relation, or,
+        for an unknown that `settled` says values seen so far already leave safe, the range
+        of those values (each linear program's answer is a feasible value of every unknown,
+        so most need no program of their own). What was read from labels, text or
+        percentages may not be what it looked like: when the relations cannot all hold,
+        those from elsewhere in the record are dropped, then those read from the table's
+        own labels."""
         # Some authorities suppress zeros too, whatever the site's setting says.
         from_zero = {u: (min(low, 0.0), high) for u, (low, high) in self.ranges.items()}
         for ranges in (self.ranges, from_zero):
             for layer in (ELSEWHERE, OWN_TABLE, DECLARED):
-                found = _solve([r for r in self.relations if r.layer <= layer], ranges)
+                found = _solve([r for r in self.relations if r.layer <= layer], ranges, settled)
                 if found is not None:
                     return found
         return {}
@@ -143,7 +148,7 @@ class FigureSystem:
 
 
 def _solve(
-    relations: list[Relation], ranges: dict[Unknown, tuple[float, float]]
+    relations: list[Relation], ranges: dict[Unknown, tuple[float, float]], settled: Settled
 ) -> dict[Unknown, tuple[float, float]] | None:
     """None when the relations cannot all hold."""
     import numpy as np  # SciPy loads in a fraction of a second: only for records that need it
@@ -169,10 +174,11 @@ def _solve(
 
     a_eq, b_eq = arrays(True)
     a_ub, b_ub = arrays(False)
-    found: dict[Unknown, tuple[float, float]] = {}
+    seen: dict[Unknown, tuple[float, float]] = {}
     for i, unknown in enumerate(unknowns):
-        ends = []
         for sign in (1.0, -1.0):
+            if unknown in seen and settled(unknown, *seen[unknown]):
+                break
             objective = np.zeros(len(unknowns))
             objective[i] = sign
             result = linprog(
@@ -180,6 +186,11 @@ def _solve(
             )
             if result.status == 2:
                 return None
-            ends.append(sign * result.fun if result.status == 0 else sign * math.inf)
-        found[unknown] = (ends[0], ends[1])
-    return found
+            if result.status == 3:  # unbounded above
+                low, _ = seen.get(unknown, (math.inf, math.inf))
+                seen[unknown] = (low, math.inf)
+                continue
+            for u, value in zip(unknowns, result.x, strict=True):
+                low, high = seen.get(u, (value, value))
+                seen[u] = (min(low, value), max(high, value))
+    return seen

@@ -26,7 +26,12 @@ def worked_out_findings(disclosure: Disclosure, guard: GuardSettings) -> list[Fi
         return []
     found_by_totals: dict[int, list[Position]] = {}
     findings = []
-    for (index, position), (low, high) in system.intervals().items():
+
+    def safe(unknown: Unknown, low: float, high: float) -> bool:
+        threshold = table_threshold(disclosure.figures[unknown[0]], guard)
+        return _narrowed(system, unknown, low, high, threshold) is None
+
+    for (index, position), (low, high) in system.intervals(safe).items():
         table = disclosure.figures[index]
         if index not in found_by_totals:
             found_by_totals[index] = recoverable(table, suppressed_positions(table))
