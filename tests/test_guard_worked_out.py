@@ -100,6 +100,21 @@ CASES: dict[str, tuple[dict[str, Any], list[tuple[str, str, str]]]] = {
         },
         [],
     ),
+    # Nothing bounds the suppressed totals from above: the solver must say so, not fail.
+    "bounds-unbounded-totals": (
+        {
+            "figures": [
+                count(
+                    rows=["Theft", "Assault"],
+                    columns=["Adult", "Youth", "Child"],
+                    values=[["<5", "<5", "*"], ["<5", "<5", "*"]],
+                    row_totals=["*", "*"],
+                    column_totals=["*", "*", "*"],
+                )
+            ]
+        },
+        [],
+    ),
     "bounds-wide": (
         {
             "figures": [

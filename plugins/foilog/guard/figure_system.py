@@ -187,7 +187,7 @@ def _solve(
             if result.status == 2:
                 return None
             if result.status == 3:  # unbounded above
-                low, _ = seen.get(unknown, (math.inf, math.inf))
+                low, _ = seen.get(unknown, (ranges[unknown][0], math.inf))
                 seen[unknown] = (low, math.inf)
                 continue
             for u, value in zip(unknowns, result.x, strict=True):

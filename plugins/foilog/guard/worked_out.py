@@ -65,6 +65,8 @@ def _narrowed(
     fewer (two "<5" that must add up to 7 are each 3 or 4)."""
     own_low, own_high = system.ranges[unknown]
     whole = system.tables[unknown[0]].unit == "count"
+    if math.isinf(high):
+        return None
     if whole:  # counts are whole numbers
         low, high = math.ceil(low - 1e-6), math.floor(high + 1e-6)
     if high - low < (0.5 if whole else 0.01):
