@@ -34,7 +34,7 @@ class CheckResult:
     def blocking_findings(self) -> list[Finding]:
         if self.guard_mode != "error":
             return []
-        return [f for f in self.findings if not f.advisory]
+        return self.findings
 
     @property
     def warnings(self) -> list[Finding]:
@@ -68,7 +68,7 @@ class CheckResult:
         elif self.findings or self.accepted or self.unmatched_reviews:
             warnings = len(self.warnings) + len(self.unmatched_reviews)
             note = ""
-            if any(not f.advisory for f in self.warnings):
+            if self.warnings:
                 note = ' With FOILOG_GUARD = "error", as in publishconf.py, the build would stop.'
             lines.append(
                 f"Publish guard: {warnings} warning(s), {len(self.accepted)} finding(s) "
