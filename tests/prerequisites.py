@@ -34,5 +34,5 @@ if __name__ == "__main__":
     for line in found:
         print(line, file=sys.stderr)
     if found:
-        print("make test stopped before running anything: install the above first.", file=sys.stderr)
+        print("make test stopped before running anything: install those first.", file=sys.stderr)
     sys.exit(1 if found else 0)
