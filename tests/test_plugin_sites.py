@@ -263,3 +263,31 @@ def test_the_example_site_builds_from_its_own_folder(tmp_path: Path) -> None:
     privacy = page(root, "privacy/index.html")  # a page of the site's own theme
     assert privacy.find("nav", attrs={"aria-label": "Main"})
     assert privacy.find("footer").find("a", href="/accessibility/")
+
+
+def test_a_wrong_prefix_or_base_template_stops_the_build_with_one_line(make_site: Any) -> None:
+    site = make_site({"2025/a.yaml": good_record()}, 'FOILOG_URL_PREFIX = "foi log/"')
+    assert not site.ok
+    assert site.error_lines()[0] == (
+        "settings: FOILOG_URL_PREFIX: expected a path such as foi/ (letters, digits, '.', '-' "
+        "and '_' between slashes); found 'foi log/'"
+    )
+    site = make_site({"2025/a.yaml": good_record()}, 'FOILOG_BASE_TEMPLATE = "nothing.html"')
+    assert not site.ok
+    assert site.error_lines()[0].startswith(
+        "settings: FOILOG_BASE_TEMPLATE: expected a template of the theme "
+    )
+    assert site.error_lines()[0].endswith("found no template 'nothing.html'")
+    assert "Traceback" not in site.result.stderr
+
+
+def test_a_prefix_is_read_with_or_without_slashes(make_site: Any) -> None:
+    site = make_site({"2025/a.yaml": good_record()}, 'FOILOG_URL_PREFIX = "/records/foi"')
+    assert site.ok, site.result.stderr
+    index = site.page("records/foi/")
+    assert index.find("link", href="/records/foi/foilog/css/site.css")
+    # The log's own base: its header's site name still leads to the site's root.
+    assert index.find("a", class_="site-header__name")["href"] == "/"
+    assert index.find("a", href="/records/foi/disclosures/2025/000001-25/")
+    assert (site.output / "records/foi/pagefind/pagefind.js").is_file()
+    assert not (site.output / "robots.txt").exists()
