@@ -41,7 +41,9 @@ class Build:
 
 
 def write_site(root: Path, records: dict[str, Any], settings: str = "") -> None:
-    """A site folder whose settings extend the project's development settings."""
+    """A site folder whose settings extend the project's development settings: the example
+    site's own pages (content/) and theme (theme/, its page template only). The log's code,
+    templates and static files come from the installed package, as on any site."""
     disclosures = root / "disclosures"
     disclosures.mkdir(parents=True, exist_ok=True)
     for name, record in records.items():

@@ -60,7 +60,7 @@ def skeleton(reference: str, answers: dict[str, Any], today: dt.date) -> str:
     questions = answers.get("questions") or [(f"{PLACEHOLDER}: the question as asked", None)]
     lines = [
         f"# Written by `foilog new` on {today.isoformat()}. Replace every {PLACEHOLDER}, then run",
-        "# `foilog check`. The record format is described in docs/record-format.md.",
+        "# `foilog check`. The record format: docs/record-format.md in the foilog project.",
         f"reference: {_quoted(reference)}",
         f"title: {_quoted(answers.get('title') or PLACEHOLDER + ': a short plain-English title')}",
         f"received: {answers.get('received', today.isoformat())}",
