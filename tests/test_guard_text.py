@@ -5,14 +5,13 @@ field and line it is on, and clean wording that must not be flagged."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import Build, build, good_record, write_site
+from test_cli import foilog
 from test_realworld import convert, realworld_entries
 
-FOILOG = str(Path(sys.executable).with_name("foilog"))
 CONTACTS = 'FOILOG_GUARD_CONTACTS = ["foi@northshire.example", "NS1 0AA", "0300 123 4567"]'
 
 # Each paragraph of the response, and the rule it must set off (None: nothing may fire).
@@ -226,13 +225,7 @@ def test_what_was_found_is_not_copied_whole_into_the_build_log(text_site: Build)
 
 
 def _foilog_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [FOILOG, "check", "--settings", "settings.py"],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        check=False,
-    )
+    return foilog(root, "check")
 
 
 def test_foilog_check_stops_on_text_findings_in_production(tmp_path: Path) -> None:

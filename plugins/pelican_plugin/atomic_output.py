@@ -19,7 +19,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from foilog.settings import read_settings
 from foilog.site import output
+from foilog.site.purge_list import write_purge_list
 
 _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder, real output)
 
@@ -43,19 +45,23 @@ def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
     build = output.end_build(building)
     if real.is_dir():
-        bring_in_changes(building, real, build.kept)
+        changed = bring_in_changes(building, real, build.kept)
         _discard(building)
     else:
+        changed = set(output.site_files(building))
         building.replace(real)
+    site = read_settings(pelican.settings)
+    write_purge_list(site.cache_path, site.absolute_url, changed)
     pelican.output_path = str(real)
     for callback in build.finished:
         callback(real)
 
 
-def bring_in_changes(built: Path, output: Path, kept: set[str]) -> None:
+def bring_in_changes(built: Path, output: Path, kept: set[str]) -> set[str]:
     """Make `output` hold what `built` holds, and its `kept` files (paths relative to it),
-    touching only what differs."""
+    touching only what differs. Gives the files changed, added or removed."""
     wanted = set(kept)
+    changed: set[str] = set()
     for parent, _, names in os.walk(built):
         for name in names:
             source = Path(parent, name)
@@ -70,15 +76,18 @@ def bring_in_changes(built: Path, output: Path, kept: set[str]) -> None:
                 shutil.rmtree(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             source.replace(target)
+            changed.add(relative.as_posix())
     emptied: set[Path] = set()  # folders that lost a file or folder, so may now be empty
     for parent, folders, names in os.walk(output, topdown=False):  # children first
         folder = Path(parent)
         prefix = folder.relative_to(output).as_posix() + "/"
         for name in names:
-            if prefix.removeprefix("./") + name not in wanted:
+            if (removed := prefix.removeprefix("./") + name) not in wanted:
                 (folder / name).unlink()
+                changed.add(removed)
                 emptied.add(folder)
         if folder != output and (folder in emptied or not (names or folders)):
             with contextlib.suppress(OSError):  # only an empty folder can be removed
                 folder.rmdir()
                 emptied.add(folder.parent)
+    return changed

@@ -30,6 +30,7 @@ from foilog.site.exports import (
 )
 from foilog.site.output import output_file, site_files, write_text
 from foilog.site.page_cache import PageCache
+from foilog.site.withdrawn import REDIRECTS_FILE, gone_addresses
 
 
 def _csv_text(rows: Iterable[Iterable[str]]) -> str:
@@ -86,11 +87,16 @@ class OpenDataGenerator(Generator):
 
 
 def write_sitemap(pelican: Any) -> None:
-    """sitemap.xml of every HTML page written, and robots.txt pointing at it."""
+    """sitemap.xml of every HTML page written but the notices of withdrawn records, and
+    robots.txt pointing at it."""
     output = Path(pelican.output_path)
     base = read_settings(pelican.settings).absolute_url
+    redirects = output / REDIRECTS_FILE
+    gone = gone_addresses(redirects.read_text(encoding="utf-8")) if redirects.is_file() else set()
     addresses = sorted(
-        path.removesuffix("index.html") for path in site_files(output) if path.endswith(".html")
+        address
+        for path in site_files(output)
+        if path.endswith(".html") and (address := path.removesuffix("index.html")) not in gone
     )
     entries = "".join(f"<url><loc>{escape(f'{base}/{a}')}</loc></url>\n" for a in addresses)
     write_text(

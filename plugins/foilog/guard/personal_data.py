@@ -46,8 +46,10 @@ def scan_text(text: str, contacts: tuple[str, ...] = ()) -> list[TextMatch]:
 
 
 def personal_data_findings(disclosure: Disclosure, contacts: tuple[str, ...]) -> list[Finding]:
+    """In every published field; of a withdrawn record, only its notice is published."""
     findings = []
-    for path, text in text_fields(disclosure):
+    fields = withdrawal_notice(disclosure) if disclosure.withdrawn else text_fields(disclosure)
+    for path, text in fields:
         several_lines = len(text.splitlines()) > 1
         for match in scan_text(text, contacts):
             place = field_name(path) + (f" line {match.line}" if several_lines else "")
@@ -128,6 +130,8 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
     if disclosure.response:
         yield ("response",), disclosure.response
     for a, attachment in enumerate(disclosure.attachments):
+        if attachment.withdrawn:
+            continue  # no longer published
         yield ("attachments", a, "title"), attachment.title
         for name in ("file", "url"):
             value = getattr(attachment, name)
@@ -136,6 +140,13 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
                 yield ("attachments", a, name), re.sub(r"[_+]|%20", " ", value)
     for h, event in enumerate(disclosure.history):
         yield ("history", h, "note"), event.note
+
+
+def withdrawal_notice(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
+    """What the notice at a withdrawn record's address shows: the reason."""
+    for h, event in enumerate(disclosure.history):
+        if event is disclosure.withdrawn:
+            yield ("history", h, "note"), event.note
 
 
 def _allowed(contacts: tuple[str, ...]) -> tuple[str, ...]:
