@@ -15,6 +15,6 @@ class WithdrawnPagesGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
         for disclosure in self.log.withdrawn:
             self.write_page("withdrawn", disclosure.url, disclosure=disclosure)
-        text = redirects_file(self.log)
+        text = redirects_file(self.log, self.site.url_prefix)
         if text:
             write_text(output_file(self.output_path, REDIRECTS_FILE), text)

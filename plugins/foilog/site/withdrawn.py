@@ -17,22 +17,25 @@ REDIRECTS_FILE = "_redirects"  # the format Netlify reads
 GONE = "410!"  # "!": answer so even though a file is there (the notice)
 
 
-def redirects_file(log: DisclosureLog) -> str:
-    """One line per address gone: `FROM TO 410!`, the notice or the record's page as TO."""
+def redirects_file(log: DisclosureLog, prefix: str) -> str:
+    """One line per address gone: `FROM TO 410!`, the notice or the record's page as TO.
+    `prefix` is FOILOG_URL_PREFIX: the file is read at the site's root."""
     lines = []
     for disclosure in log.withdrawn:
-        page = f"/{disclosure.url}"
+        page = f"/{prefix}{disclosure.url}"
         lines += [f"{page} {page} {GONE}", f"{page}index.html {page} {GONE}"]
     for disclosure in log.disclosures:
         for attachment in disclosure.attachments:
             if attachment.withdrawn and attachment.file:
                 name = Path(attachment.file).name
-                lines.append(f"/{disclosure.url}{name} /{disclosure.url} {GONE}")
+                page = f"/{prefix}{disclosure.url}"
+                lines.append(f"{page}{name} {page} {GONE}")
     return "".join(f"{line}\n" for line in lines)
 
 
 def gone_addresses(redirects: str) -> set[str]:
-    """The addresses, as "disclosures/2025/x/", that a `_redirects` text answers with 410."""
+    """The addresses, as "disclosures/2025/x/" (from the site's root), that a `_redirects`
+    text answers with 410."""
     return {
         fields[0].lstrip("/").removesuffix("index.html")
         for line in redirects.splitlines()
