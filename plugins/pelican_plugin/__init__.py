@@ -29,11 +29,13 @@ from .records import DisclosureRecordsGenerator
 from .search import SearchPageGenerator, index_site
 from .security_headers import SecurityHeadersGenerator
 from .statistics import StatisticsPageGenerator
+from .withdrawn import WithdrawnPagesGenerator
 
 # Each generator with the part it belongs to (None: always built), in the order they run.
 GENERATORS: tuple[tuple[type[Generator], str | None], ...] = (
     (DisclosureRecordsGenerator, None),  # loads and checks the records, for every later part
     (DisclosurePagesGenerator, None),
+    (WithdrawnPagesGenerator, None),
     (DisclosureBrowseGenerator, None),
     (DisclosureFeedsGenerator, "feeds"),
     (StatisticsPageGenerator, "statistics"),

@@ -17,8 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from foilog.settings import DEVELOPMENT_SITEURL, read_settings
 from foilog.site import output
-from foilog.site.output import bring_in_changes
+from foilog.site.output import bring_in_changes, site_files
+from foilog.site.purge_list import write_purge_list
 
 _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder, real output)
 
@@ -42,10 +44,14 @@ def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
     build = output.end_build(building)
     if real.is_dir():
-        bring_in_changes(building, real, build.kept)
+        changed = bring_in_changes(building, real, build.kept)
         _discard(building)
     else:
+        changed = site_files(building)
         building.replace(real)
+    site = read_settings(pelican.settings)
+    # Paths are from the output folder's root, the site's root whatever FOILOG_URL_PREFIX.
+    write_purge_list(site.cache_path, site.siteurl or DEVELOPMENT_SITEURL, changed)
     pelican.output_path = str(real)
     for callback in build.finished:
         callback(real)

@@ -48,7 +48,7 @@ class DisclosurePagesGenerator(LogPageGenerator):
             disclosure=disclosure,
             sensitive_page=disclosure_is_sensitive(disclosure, self.site),
         )
-        for attachment in disclosure.attachments:
+        for attachment in disclosure.published_attachments:
             # Only listed files are copied, and never a hidden one, whatever the checks said.
             if attachment.file and not is_hidden(Path(attachment.file)):
                 source = disclosure.source_path.parent / attachment.file

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 from foilog.settings import SiteSettings
 from foilog.site.output import site_files, write_text
+from foilog.site.withdrawn import REDIRECTS_FILE, gone_addresses
 
 
 def sitemap_text(base: str, addresses: list[str]) -> str:
@@ -24,11 +25,15 @@ def sitemap_text(base: str, addresses: list[str]) -> str:
 
 
 def write_sitemap(site: SiteSettings, output: Path) -> None:
+    """Every page but the notices of withdrawn records (see foilog.site.withdrawn)."""
     prefix = site.url_prefix
+    redirects = output / REDIRECTS_FILE
+    gone = gone_addresses(redirects.read_text(encoding="utf-8")) if redirects.is_file() else set()
     addresses = sorted(
-        path.removeprefix(prefix).removesuffix("index.html")
+        address.removeprefix(prefix)
         for path in site_files(output)
         if path.startswith(prefix) and path.endswith(".html")
+        if (address := path.removesuffix("index.html")) not in gone
     )
     write_text(output / prefix / "sitemap.xml", sitemap_text(site.absolute_url, addresses))
     if not prefix:
