@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from foilog.cli.import_records import write_atomically
-from foilog.cli.site import CommandError, load_site, references_in_use, shown
+from foilog.cli.site import CommandError, load_site, references_in_use
+from foilog.core.paths import shown
 from foilog.records.dates import PartialDate
 from foilog.records.problems import Problem
 from foilog.records.validation import RecordChecker
