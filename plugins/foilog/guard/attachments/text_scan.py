@@ -25,7 +25,8 @@ def text_issues(pieces: Iterable[tuple[str, str]], contacts: tuple[str, ...]) ->
         several_lines = "\n" in text.strip()
         for match in scan_text(text, contacts):
             where = f"{place} line {match.line}" if several_lines else place
-            issues.append(Issue(where, match.rule, match.what, FIX))
+            # The scanner's own fix when it gives one, else the general one for files.
+            issues.append(Issue(where, match.rule, match.what, getattr(match, "fix", "") or FIX))
     return issues
 
 

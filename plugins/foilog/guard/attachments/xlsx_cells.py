@@ -18,6 +18,7 @@ _WHITE = {"FFFFFFFF", "00FFFFFF", "FFFFFF"}
 # A format whose sections are all empty shows nothing whatever the cell holds.
 _HIDING_FORMAT = re.compile(r"^(?:;{2,3}|;;;@)$")
 # Codes in a header or footer (&P page number, &D date, &"Arial,Bold", &12 size).
+_NAME_LIKE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+$")
 _HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|[A-Za-z&+-])')
 _HEADER_WORDS = re.compile(r"\b(?:page|of|confidential|official|sensitive)\b", re.IGNORECASE)
 
@@ -80,8 +81,9 @@ def _rgb(color: Any) -> str | None:
 
 
 def _validation_lists(sheet: Any, guard: GuardSettings) -> list[Issue]:
-    """Lists typed into a drop-down ("Jo Bloggs,Sam Smith") travel with the sheet; lists of
-    single words (Yes, No, Open) are ordinary and not reported."""
+    """Lists typed into a drop-down travel with the sheet. A list holding something shaped
+    like a name ("Jo Bloggs": two or more capitalised words) is reported; lists of words
+    (Yes, No, Not known) are ordinary and are only read by the text rules."""
     issues = []
     for validation in sheet.data_validations.dataValidation:
         formula = (validation.formula1 or "").strip()
@@ -89,7 +91,7 @@ def _validation_lists(sheet: Any, guard: GuardSettings) -> list[Issue]:
             continue
         items = [i.strip() for i in formula.strip('"').split(",") if i.strip()]
         place = cell_place(sheet.title, str(validation.sqref).split()[0])
-        if any(" " in item for item in items):
+        if any(_NAME_LIKE.match(item) for item in items):
             issues.append(
                 Issue(
                     place,
