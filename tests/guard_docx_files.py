@@ -15,7 +15,6 @@ from guard_files import _rewrite_zip, clear_properties
 from guard_sheet_files import AUTHORITY_EMAIL, people_xlsx
 from PIL import Image
 
-
 VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 

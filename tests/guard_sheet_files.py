@@ -98,14 +98,18 @@ def unseen_xlsx(path: Path) -> Path:
     sheet["H2"] = "Third officer"
     sheet["H2"].font = Font(color="FF112233")
     sheet["H2"].fill = PatternFill("solid", fgColor="FF112233")
-    sheet["F2"] = "Notes"
-    sheet.column_dimensions["F"].width = 0
+    sheet["F2"] = "Notes"  # in a column of zero width, written below: openpyxl leaves it out
     names = DataValidation(type="list", formula1='"Jo Bloggs,Sam Smith"')
     sheet.add_data_validation(names)
     names.add("G2")
     workbook.defined_names["reviewer"] = DefinedName("reviewer", attr_text='"Sam Smith"')
     sheet.oddHeader.center.text = "Prepared by Sam Smith"
-    return _save_workbook(workbook, path)
+    _save_workbook(workbook, path)
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    column = b'<cols><col min="6" max="6" width="0" customWidth="1"/></cols><sheetData>'
+    _rewrite_zip(path, {"xl/worksheets/sheet1.xml": xml.replace(b"<sheetData>", column)}, {})
+    return path
 
 
 def _data_mashup(formula: str) -> bytes:

@@ -73,7 +73,7 @@ def _hidden_row_numbers(sheet: Any) -> set[int]:
 def _hidden_column_numbers(sheet: Any) -> set[int]:
     hidden: set[int] = set()
     for dimension in sheet.column_dimensions.values():
-        if dimension.hidden or (dimension.customWidth and (dimension.width or 0) < 0.5):
+        if dimension.hidden or (dimension.width is not None and dimension.width < 0.5):
             hidden.update(range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1))
     return hidden
 
