@@ -149,7 +149,8 @@ VBA_TYPE = "application/vnd.ms-office.vbaProject"
 
 def parts_xlsx(path: Path) -> Path:
     """Parts in folders of their own, found by content type: persons, a pivot cache and a
-    VBA project; Power Query with its source; a title, a company and a custom property."""
+    VBA project; Power Query and a data connection with their sources; a title, a company
+    and a custom property."""
     workbook = _workbook()
     workbook.active.append(["Month", "Searches"])
     workbook.properties.title = "Stop search for J Smith"
@@ -163,6 +164,9 @@ def parts_xlsx(path: Path) -> Path:
             "xl/odd/cache.xml": b'<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
             "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1macros",
             "customXml/item1.xml": _data_mashup(query),
+            "xl/connections.xml": b'<connections xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main"><connection id="1" name="cases"><dbPr connection='
+            b'"Data Source=\\\\server\\cases\\cases.accdb"/></connection></connections>',
             "docProps/custom.xml": CUSTOM_PROPERTIES,
         },
         {},

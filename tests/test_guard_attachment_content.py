@@ -69,6 +69,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("xlsx-persons", "part xl/people/who.xml"),
             ("office-macros", "part xl/vbaProject.bin"),
             ("xlsx-power-query", "part customXml/item1.xml"),
+            ("xlsx-external-link", "part xl/connections.xml"),
             ("xlsx-property", "property title"),
             ("xlsx-property", "property Company"),
             ("xlsx-property", 'custom property "Owner"'),

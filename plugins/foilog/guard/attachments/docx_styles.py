@@ -1,17 +1,32 @@
 """How a run of a Word document looks: hidden, or coloured like what is behind it, by its
-own formatting, its character style, its paragraph's style or the document's defaults."""
+own formatting, its character style, its paragraph's style (or the default paragraph
+style) and the styles they are based on, or the document's defaults."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from lxml import etree
 
 from foilog.guard.attachments.docx_story import W
-from foilog.guard.attachments.package import Package
+from foilog.guard.attachments.package import PARSER, Package
 
 _OFF = {"0", "false", "off"}
 _THEME_WHITE = {"background1", "light1"}
+
+
+class Look(NamedTuple):
+    """What one layer of formatting says; None where it says nothing."""
+
+    hidden: bool | None
+    colour: str | None  # RRGGBB
+
+
+class StyleSheet(NamedTuple):
+    defaults: Look
+    styles: dict[str, tuple[str | None, Look]]  # style id: (based on, look)
+    default_paragraph: str | None
 
 
 class RunLook(NamedTuple):
@@ -19,43 +34,60 @@ class RunLook(NamedTuple):
     invisible: bool  # its colour is that of the shading or page behind it
 
 
+@lru_cache(maxsize=64)
+def _style_sheet(data: bytes) -> StyleSheet:
+    """Read once for each distinct styles part: an authority's letters share a template,
+    and parsing it is most of the time a letter takes to check."""
+    try:
+        root = etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError:
+        return StyleSheet(Look(None, None), {}, None)
+    styles: dict[str, tuple[str | None, Look]] = {}
+    default_paragraph = None
+    for style in root.iter(f"{W}style"):
+        identifier = style.get(f"{W}styleId", "")
+        based = style.find(f"{W}basedOn")
+        styles[identifier] = (_val(based), _look(style.find(f"{W}rPr")))
+        if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+            default_paragraph = identifier
+    defaults = _look(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+    return StyleSheet(defaults, styles, default_paragraph)
+
+
+def _look(properties: etree._Element | None) -> Look:
+    if properties is None:
+        return Look(None, None)
+    vanish = properties.find(f"{W}vanish")
+    colour = properties.find(f"{W}color")
+    hidden = None if vanish is None else (_val(vanish) or "true").lower() not in _OFF
+    return Look(hidden, _colour(colour) if colour is not None else None)
+
+
 class Styles:
     def __init__(self, package: Package) -> None:
         names = package.parts_of_type("wordprocessingml.styles+xml")
-        root = package.xml(names[0]) if names else None
-        self.by_id: dict[str, etree._Element] = {}
-        self.defaults: etree._Element | None = None
-        if root is not None:
-            self.by_id = {s.get(f"{W}styleId", ""): s for s in root.iter(f"{W}style")}
-            self.defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self.sheet = _style_sheet(package.read(names[0]) if names else b"<styles/>")
 
-    def _chain(self, style_id: str | None) -> list[etree._Element]:
-        """The run properties of a style and the styles it is based on, the base first."""
-        layers: list[etree._Element] = []
+    def _chain(self, style_id: str | None) -> list[Look]:
+        """The looks of a style and the styles it is based on, the base first."""
+        looks: list[Look] = []
         seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self.by_id:
+        while style_id and style_id not in seen and style_id in self.sheet.styles:
             seen.add(style_id)
-            style = self.by_id[style_id]
-            properties = style.find(f"{W}rPr")
-            if properties is not None:
-                layers.insert(0, properties)
-            based = style.find(f"{W}basedOn")
-            style_id = based.get(f"{W}val") if based is not None else None
-        return layers
+            style_id, look = self.sheet.styles[style_id]
+            looks.insert(0, look)
+        return looks
 
     def look(self, run: etree._Element, paragraph: etree._Element) -> RunLook:
-        paragraph_style = paragraph.find(f"{W}pPr/{W}pStyle")
-        run_style = run.find(f"{W}rPr/{W}rStyle")
-        layers = [self.defaults] if self.defaults is not None else []
-        layers += self._chain(_val(paragraph_style)) + self._chain(_val(run_style))
-        if (own := run.find(f"{W}rPr")) is not None:
-            layers.append(own)
+        paragraph_style = _val(paragraph.find(f"{W}pPr/{W}pStyle"))
+        looks = [self.sheet.defaults]
+        looks += self._chain(paragraph_style or self.sheet.default_paragraph)
+        looks += self._chain(_val(run.find(f"{W}rPr/{W}rStyle")))
+        looks.append(_look(run.find(f"{W}rPr")))
         hidden, colour = False, None
-        for properties in layers:
-            if (vanish := properties.find(f"{W}vanish")) is not None:
-                hidden = (_val(vanish) or "true").lower() not in _OFF
-            if (element := properties.find(f"{W}color")) is not None:
-                colour = _colour(element)
+        for look in looks:
+            hidden = look.hidden if look.hidden is not None else hidden
+            colour = look.colour or colour
         return RunLook(hidden, colour is not None and colour == _behind(run, paragraph))
 
 

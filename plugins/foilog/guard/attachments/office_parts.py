@@ -49,6 +49,13 @@ PART_RULES = [
         "break the links (Data > Edit Links > Break Link) and save again",
     ),
     PartRule(
+        ("spreadsheetml.connections",),
+        ("xl/connections.xml",),
+        "xlsx-external-link",
+        "data connections to outside sources",
+        "remove the connections (Data > Queries & Connections) and save again",
+    ),
+    PartRule(
         ("officedocument.model+data",),
         ("xl/model/",),
         "xlsx-data-model",
@@ -105,7 +112,9 @@ def package_issues(package: Package, guard: GuardSettings, depth: int = 0) -> li
         by_type = set(package.parts_of_type(*rule.types)) if rule.types else set()
         by_folder = {n for n in package.names if n.startswith(rule.folders) and rule.folders}
         for name in sorted((by_type | by_folder) - {n for n in by_folder if n.endswith(".rels")}):
-            issues.append(Issue(f"part {name}", rule.rule, rule.found, rule.fix))
+            sources = _sources(package, name)
+            found = f"{rule.found} ({'; '.join(sources)})" if sources else rule.found
+            issues.append(Issue(f"part {name}", rule.rule, found, rule.fix))
     main = package.parts_of_type(*_MACRO_MAIN)
     if main and not package.parts_of_type("ms-office.vbaProject"):
         issues.append(
@@ -120,6 +129,15 @@ def package_issues(package: Package, guard: GuardSettings, depth: int = 0) -> li
     issues += _custom_xml(package, guard)
     issues += _links(package, guard)
     return issues
+
+
+def _sources(package: Package, name: str) -> list[str]:
+    """Where a connection or link reads from: paths and addresses name servers and people."""
+    root = package.xml(name) if name.endswith(".xml") else None
+    if root is None:
+        return []
+    names = ("connection", "url", "sourceFile", "odcFile")
+    return sorted({v for e in root.iter() for k in names if (v := e.get(k))})
 
 
 def _embedded(package: Package, guard: GuardSettings, depth: int) -> list[Issue]:

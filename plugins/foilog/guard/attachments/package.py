@@ -13,7 +13,7 @@ from lxml import etree
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # No entities, no network, and no limit surprises from huge parts: the file is untrusted.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 class Relationship(NamedTuple):
@@ -36,7 +36,7 @@ class Package:
         if name not in self.names:
             return None
         try:
-            return etree.fromstring(self.read(name), _PARSER)
+            return etree.fromstring(self.read(name), PARSER)
         except etree.XMLSyntaxError:
             return None
 

@@ -16,7 +16,13 @@ from pypdf.generic import DictionaryObject
 
 from foilog.guard.attachments.issue import Issue
 from foilog.guard.attachments.pdf_metadata import metadata_issues
-from foilog.guard.attachments.pdf_redaction import RenderedPage, covered_text, hidden_text
+from foilog.guard.attachments.pdf_redaction import (
+    RenderedPage,
+    covered_text,
+    hidden_text,
+    may_cover_text,
+    page_objects,
+)
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -59,18 +65,29 @@ def check_pdf(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]:
 
 
 def _pages(data: bytes, guard: GuardSettings) -> list[Issue]:
-    """What each page's text layer says, and text that is there but not seen."""
+    """What each page's text layer says, and text that is there but not seen. pdfium reads
+    every page; pdfplumber opens the file only for pages where something covers text."""
     issues = []
     document = pypdfium2.PdfDocument(data)
+    plumber: Any = None
     try:
-        with pdfplumber.open(io.BytesIO(data)) as plumber:
-            for number, (page, drawn) in enumerate(zip(plumber.pages, document, strict=True), 1):
-                text = page.extract_text() or ""
-                issues += text_issues([(f"page {number}", text)], guard.contacts)
-                rendered = RenderedPage(drawn)
-                issues += covered_text(number, page, rendered)
-                issues += hidden_text(number, drawn, page, rendered)
+        for index, page in enumerate(document):
+            number = index + 1
+            text_page = page.get_textpage()
+            try:
+                text = text_page.get_text_range()
+                objects = page_objects(page, text_page)
+            finally:
+                text_page.close()
+            issues += text_issues([(f"page {number}", text)], guard.contacts)
+            rendered = RenderedPage(page)
+            issues += hidden_text(number, page, objects, rendered)
+            if may_cover_text(objects):
+                plumber = plumber or pdfplumber.open(io.BytesIO(data))
+                issues += covered_text(number, plumber.pages[index], rendered)
     finally:
+        if plumber is not None:
+            plumber.close()
         document.close()
     return issues
 

@@ -10,7 +10,7 @@ hidden, and reads each text object's render mode and position.
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 from PIL import Image
@@ -104,31 +104,66 @@ def _object_text(obj: Any, text_page: Any) -> str:
     return buffer.raw.decode("utf-16-le", errors="replace").rstrip("\0")
 
 
-def hidden_text(number: int, page: Any, plumber_page: Any, rendered: RenderedPage) -> list[Issue]:
+Bounds = tuple[float, float, float, float]  # left, bottom, right, top, in PDF points
+
+
+class PageObjects(NamedTuple):
+    """What pdfium finds on a page: each text object (bounds, text, render mode), and
+    what could cover text: filled paths and images."""
+
+    texts: list[tuple[Bounds, str, int]]
+    covers: list[Bounds]
+    images: list[Bounds]
+
+
+def page_objects(page: Any, text_page: Any) -> PageObjects:
+    kinds = [pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    found = PageObjects([], [], [])
+    for obj in page.get_objects(filter=kinds):
+        bounds = obj.get_bounds()
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            text = _object_text(obj, text_page)
+            if text.strip():
+                mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+                found.texts.append((bounds, text, mode))
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            found.images.append(bounds)
+            found.covers.append(bounds)
+        else:
+            fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
+            pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            if fill.value != pdfium_c.FPDF_FILLMODE_NONE:
+                found.covers.append(bounds)
+    return found
+
+
+def _overlap(a: Bounds, b: Bounds) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def may_cover_text(objects: PageObjects) -> bool:
+    """Whether a filled path or image overlaps text: only then is the page read character
+    by character (with pdfplumber, which is slower)."""
+    return any(_overlap(t, c) for t, _, _ in objects.texts for c in objects.covers)
+
+
+def hidden_text(
+    number: int, page: Any, objects: PageObjects, rendered: RenderedPage
+) -> list[Issue]:
     """Invisible text (render mode 3 or 7) and text placed outside the page's visible box.
     Invisible text over an image that shows something there is a scan's OCR layer, which
     says what the image shows, and is not reported."""
     left, bottom, right, top = page.get_cropbox()
     height = page.get_height()
-    images = list(plumber_page.images)
     invisible, outside = [], []
-    text_page = page.get_textpage()
-    try:
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
-            text = _object_text(obj, text_page)
-            if not text.strip():
-                continue
-            x0, y0, x1, y1 = obj.get_bounds()
-            if x1 < left or x0 > right or y1 < bottom or y0 > top:
-                outside.append(text)
-            elif pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) in _INVISIBLE_MODES:
-                box = (x0, height - y1, x1, height - y0)
-                centre = {"x0": x0, "x1": x1, "top": box[1], "bottom": box[3]}
-                over_image = any(_inside(centre, image) for image in images)
-                if not over_image or rendered.one_colour(box) is not None:
-                    invisible.append(text)
-    finally:
-        text_page.close()
+    for (x0, y0, x1, y1), text, mode in objects.texts:
+        if x1 < left or x0 > right or y1 < bottom or y0 > top:
+            outside.append(text)
+        elif mode in _INVISIBLE_MODES:
+            over_image = any(_overlap((x0, y0, x1, y1), image) for image in objects.images)
+            box = (x0, height - y1, x1, height - y0)
+            if not over_image or rendered.one_colour(box) is not None:
+                invisible.append(text)
     issues = []
     if invisible:
         shown = "".join(invisible)
