@@ -30,7 +30,7 @@ def content_docx(path: Path) -> Path:
     """Paragraph numbers in the body: 1 email, 2 table cell with an NI number, 3 a text box
     holding a phone number (its own paragraph 4), 5 hidden by a style, 6 white text,
     7 a formatting change; a header with a postcode; a picture whose alt text has a
-    registration."""
+    registration; a footer with a tracked insertion."""
     document = Document()
     clear_properties(document)
     document.add_paragraph("Please reply to j.smith@example.org about this.")
@@ -68,6 +68,14 @@ def content_docx(path: Path) -> Path:
     picture = document.inline_shapes[0]._inline.docPr
     picture.set("descr", "Car NS21 ABC at the scene")
     document.sections[0].header.paragraphs[0].text = "Home: 4 High Street NS4 7XY"
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "Prepared by "
+    footer._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="11" w:author="Editor" w:date="2025-01-01T00:00:00Z">'
+            "<w:r><w:t>the case team</w:t></w:r></w:ins>"
+        )
+    )
     document.save(str(path))
     return path
 

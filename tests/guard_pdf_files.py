@@ -198,3 +198,11 @@ def linearised_update_pdf(path: Path) -> Path:
     update.pages[0][NameObject("/Rotate")] = NumberObject(90)
     update.write(str(path))
     return path
+
+
+def embedded_counts_pdf(path: Path) -> Path:
+    """A letter with the CSV of its figures embedded, holding a count of 3."""
+    writer = _one_line(path, "Figures attached")
+    writer.add_attachment("counts.csv", b"Offence,Arrests\nBurglary,12\nFireworks,3\n")
+    writer.write(str(path))
+    return path

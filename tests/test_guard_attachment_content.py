@@ -87,6 +87,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("docx-invisible-text", "paragraph 6"),
             ("docx-formatting-change", "paragraph 7"),
             ("postcode", "header1 paragraph 1"),
+            ("docx-tracked-change", "footer1 paragraph 1"),
             ("vehicle-registration", "image 1 alt text"),
         ],
     ),
@@ -143,6 +144,15 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("pdf-xmp-metadata", "XMP dc:creator"),
             ("email-address", "bookmark 1"),
             ("email-address", "page 1 link 1"),
+        ],
+    ),
+    (
+        "pdf parts",
+        "attached.pdf",
+        pdf_files.embedded_counts_pdf,
+        [
+            ("pdf-embedded-file", 'embedded file "counts.csv"'),
+            ("small-number", 'embedded file "counts.csv" cell B3'),
         ],
     ),
     (
@@ -291,3 +301,33 @@ def test_an_attachment_is_checked_again_when_its_bytes_change(tmp_path: Path) ->
     )
     result = build(tmp_path)
     assert "small-number" not in result.result.stderr, result.result.stderr
+
+
+def test_a_review_accepts_an_attachment_finding_by_its_place(tmp_path: Path) -> None:
+    record = _record(1, "counts.csv")
+    record["review"] = [
+        {
+            "rule": "small-number",
+            "place": "counts.csv cell B3",
+            "by": "Head of Information Management",
+            "date": "2025-03-19",
+            "reason": "The three are publicly reported incidents, not people.",
+        }
+    ]
+    sheet_files.csv_counts(tmp_path / "counts.csv")
+    write_site(tmp_path, {"counts.yaml": record}, 'FOILOG_GUARD = "error"')
+    shutil.move(tmp_path / "counts.csv", tmp_path / "disclosures" / "counts.csv")
+    result = build(tmp_path)
+    assert result.ok, result.result.stderr
+    assert "accepted: disclosures/counts.yaml:" in result.result.stderr
+    assert (tmp_path / "output" / "index.html").exists()
+
+
+def test_an_allowed_text_type_is_published_but_still_read(tmp_path: Path) -> None:
+    def notes(path: Path) -> Path:
+        path.write_text("Meeting notes\nCall Sam on 07700 900123\n", encoding="utf-8")
+        return path
+
+    _small_site(tmp_path, {"notes.txt": notes}, 'FOILOG_GUARD_ALLOWED_TYPES = [".txt"]')
+    result = build(tmp_path)
+    assert ": uk-phone-number: notes.txt line 2: " in result.result.stderr

@@ -24,7 +24,7 @@ def text_issues(pieces: Iterable[tuple[str, str]], contacts: tuple[str, ...]) ->
             continue
         several_lines = "\n" in text.strip()
         for match in scan_text(text, contacts):
-            where = f"{place} line {match.line}" if several_lines else place
+            where = f"{place} line {match.line}".strip() if several_lines else place
             # The scanner's own fix when it gives one, else the general one for files.
             issues.append(Issue(where, match.rule, match.what, getattr(match, "fix", "") or FIX))
     return issues
