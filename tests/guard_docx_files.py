@@ -30,7 +30,7 @@ def content_docx(path: Path) -> Path:
     """Paragraph numbers in the body: 1 email, 2 table cell with an NI number, 3 a text box
     holding a phone number (its own paragraph 4), 5 hidden by a style, 6 white text,
     7 a formatting change; a header with a postcode; a picture whose alt text has a
-    registration; a footer with a tracked insertion."""
+    registration; a footer with a tracked insertion; a footnote with an email address."""
     document = Document()
     clear_properties(document)
     document.add_paragraph("Please reply to j.smith@example.org about this.")
@@ -77,7 +77,26 @@ def content_docx(path: Path) -> Path:
         )
     )
     document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/footnotes.xml"] = FOOTNOTES
+    _add_types(parts, f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/>')
+    _write_parts(path, parts)
     return path
+
+
+def _write_parts(path: Path, parts: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES = (
+    b'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b'<w:footnote w:id="1"><w:p><w:r><w:t>Source: email from s.jones@example.org</w:t></w:r>'
+    b"</w:p></w:footnote></w:footnotes>"
+)
 
 
 def clean_letter_docx(path: Path) -> Path:
@@ -145,9 +164,7 @@ def parts_docx(path: Path, folder: Path) -> Path:
         'officedocument.spreadsheetml.sheet"/>'
         f'<Override PartName="/word/people.xml" ContentType="{PEOPLE_TYPE}"/>',
     )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+    _write_parts(path, parts)
     return path
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guard_sheet_files import AUTHORITY_EMAIL
+from PIL import Image, ImageDraw
 from pypdf import PdfWriter
 from pypdf.annotations import Highlight
 from pypdf.generic import (
@@ -17,6 +18,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 WIDTH, HEIGHT = A4  # 595 x 842 points
@@ -45,6 +47,16 @@ def covered_pdf(path: Path) -> Path:
     canvas.drawString(72, 700, "Officer Janet Smithson attended")
     canvas.setFillColorRGB(0, 0, 0)
     canvas.rect(100, HEIGHT - 144, 100, 8, stroke=0, fill=1)
+    canvas.save()
+    return path
+
+
+def whited_out_pdf(path: Path) -> Path:
+    """The same name with a white picture pasted over the same area instead of a box."""
+    canvas = _canvas(path)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 700, "Officer Janet Smithson attended")
+    canvas.drawImage(ImageReader(Image.new("RGB", (50, 4), "white")), 100, HEIGHT - 144, 100, 8)
     canvas.save()
     return path
 
@@ -205,4 +217,21 @@ def embedded_counts_pdf(path: Path) -> Path:
     writer = _one_line(path, "Figures attached")
     writer.add_attachment("counts.csv", b"Offence,Arrests\nBurglary,12\nFireworks,3\n")
     writer.write(str(path))
+    return path
+
+
+def scanned_pdf(path: Path) -> Path:
+    """Clean: a scanned page (a picture with marks all over it) with the invisible text
+    layer that OCR adds over it, as scanners save searchable PDFs."""
+    picture = Image.new("L", (300, 100), 255)
+    draw = ImageDraw.Draw(picture)
+    for x in range(0, 300, 6):
+        draw.line((x, 0, x + 3, 100), fill=0)
+    canvas = _canvas(path)
+    canvas.drawImage(ImageReader(picture), 60, 650, 300, 100)
+    ocr = canvas.beginText(72, 700)
+    ocr.setTextRenderMode(3)
+    ocr.textLine("Total stops recorded 412")
+    canvas.drawText(ocr)
+    canvas.save()
     return path

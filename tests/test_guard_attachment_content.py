@@ -88,6 +88,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("docx-formatting-change", "paragraph 7"),
             ("postcode", "header1 paragraph 1"),
             ("docx-tracked-change", "footer1 paragraph 1"),
+            ("email-address", "footnotes paragraph 1"),
             ("vehicle-registration", "image 1 alt text"),
         ],
     ),
@@ -110,7 +111,14 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
         pdf_files.covered_pdf,
         [("pdf-covered-text", "page 1 box (100, 136, 193, 144)")],
     ),
+    (
+        "pdf redaction",
+        "whited.pdf",
+        pdf_files.whited_out_pdf,
+        [("pdf-covered-text", "page 1 box (100, 136, 193, 144)")],
+    ),
     ("pdf redaction", "shaded.pdf", pdf_files.shaded_pdf, []),
+    ("pdf redaction", "scanned.pdf", pdf_files.scanned_pdf, []),
     (
         "pdf redaction",
         "invisible.pdf",
