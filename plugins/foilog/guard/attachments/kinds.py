@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+MAX_DEPTH = 3  # files inside files inside files are checked; deeper ones are not opened
 # The kind each checked suffix promises.
 EXPECTED = {
     ".csv": "text",

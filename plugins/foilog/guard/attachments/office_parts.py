@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from foilog.guard.attachments.data_mashup import query_sources
 from foilog.guard.attachments.issue import Issue
-from foilog.guard.attachments.kinds import DESCRIBED, kind_of
+from foilog.guard.attachments.kinds import DESCRIBED, MAX_DEPTH, kind_of
 from foilog.guard.attachments.package import Package, local
 from foilog.guard.attachments.text_scan import link_issues, text_issues
 from foilog.settings import GuardSettings
@@ -103,7 +103,6 @@ _EMBEDDED_TYPES = (
 _CHECKED_AS = {"xlsx": ".xlsx", "docx": ".docx", "pdf": ".pdf"}
 _MACRO_MAIN = ("macroEnabled.main+xml", "macroEnabledTemplate.main+xml")
 _SHAREPOINT = "http://schemas.microsoft.com/office/2006/metadata/properties"
-MAX_DEPTH = 3  # files inside files inside files; deeper ones are refused
 
 
 def package_issues(package: Package, guard: GuardSettings, depth: int = 0) -> list[Issue]:

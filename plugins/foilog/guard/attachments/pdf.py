@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.kinds import MAX_DEPTH
 from foilog.guard.attachments.pdf_metadata import metadata_issues
 from foilog.guard.attachments.pdf_redaction import (
     RenderedPage,
@@ -120,7 +121,7 @@ def _embedded_files(reader: PdfReader, guard: GuardSettings, depth: int) -> list
                 "remove the embedded file, or publish it as its own checked attachment",
             )
         )
-        if depth < 3:
+        if depth < MAX_DEPTH:
             for content in contents:
                 for inner in check_bytes(content, PurePath(name).suffix.lower(), guard, depth + 1):
                     issues.append(inner._replace(place=f"{place} {inner.place}".rstrip()))
