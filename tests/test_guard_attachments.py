@@ -92,6 +92,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     _write(folder, "notes.txt", "Meeting notes")
     _write(folder, "broken.xlsx", b"not a zip file")
     guard_files.corrupt_xlsx(folder / "corrupt.xlsx")
+    guard_files.clean_pdf(folder / "truncated.pdf")
+    whole = (folder / "truncated.pdf").read_bytes()
+    _write(folder, "truncated.pdf", whole[: len(whole) // 2])  # cut off as a failed upload
     for number, name in enumerate(
         [
             "extra.csv",
@@ -101,6 +104,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
             "notes.txt",
             "broken.xlsx",
             "corrupt.xlsx",
+            "truncated.pdf",
         ],
         50,
     ):
@@ -152,6 +156,10 @@ def test_other_types_are_refused_unless_allow_listed(site: Build) -> None:
 def test_a_file_that_cannot_be_opened_is_a_finding(site: Build) -> None:
     (line,) = lines_about(site, "corrupt.xlsx")
     assert ": unreadable-attachment: corrupt.xlsx: " in line
+    (line,) = lines_about(site, "truncated.pdf")
+    assert ": unreadable-attachment: truncated.pdf: the file could not be opened as pdf" in line
+    # The readers' own warnings about the damage are not shown besides the finding.
+    assert all(line.startswith(("warning: ", "Publish guard: ")) for line in site.error_lines())
 
 
 def test_a_file_whose_content_is_not_what_its_name_says_is_refused(site: Build) -> None:
@@ -167,7 +175,7 @@ def test_attachment_findings_point_at_the_attachment_line(site: Build) -> None:
 
 
 def test_findings_are_published_anyway_under_warnings_but_counted(site: Build) -> None:
-    expected = sum(len(a[2]) for a in ATTACHMENTS) + 5  # csv, xls, png, broken, corrupt
+    expected = sum(len(a[2]) for a in ATTACHMENTS) + 6  # csv, xls, png, broken, corrupt, truncated
     assert f"Publish guard: {expected} warning(s), 0 finding(s) accepted by review." in (
         site.result.stderr
     )

@@ -5,6 +5,7 @@ redactions (pdf_redaction.py) and metadata, bookmarks, links and layers (pdf_met
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import PurePath
 from typing import Any
@@ -27,6 +28,10 @@ from foilog.guard.attachments.pdf_redaction import (
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
+# A damaged file is one finding in the guard's words; the readers' own warnings about it
+# would be build-log lines staff cannot act on.
+for _library in ("pypdf", "pdfminer", "pdfplumber"):
+    logging.getLogger(_library).setLevel(logging.ERROR)
 _EOF = re.compile(rb"%%EOF")
 _SCRIPT = re.compile(rb"/(?:JavaScript|JS)(?![A-Za-z0-9])")
 # A linearised file starts with a dictionary holding /Linearized and /L, the file's length.
