@@ -187,3 +187,11 @@ def macro_docx(path: Path) -> Path:
         {},
     )
     return path
+
+
+def bomb_docx(path: Path) -> Path:
+    """A document with a part of 80 MiB of zeros, which compresses to almost nothing."""
+    clean_letter_docx(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/filler.bin", bytes(80 * 1024 * 1024))
+    return path

@@ -339,3 +339,12 @@ def test_an_allowed_text_type_is_published_but_still_read(tmp_path: Path) -> Non
     _small_site(tmp_path, {"notes.txt": notes}, 'FOILOG_GUARD_ALLOWED_TYPES = [".txt"]')
     result = build(tmp_path)
     assert ": uk-phone-number: notes.txt line 2: " in result.result.stderr
+
+
+def test_a_file_made_to_fill_memory_is_refused_unread(tmp_path: Path) -> None:
+    _small_site(tmp_path, {"bomb.docx": docx_files.bomb_docx})
+    result = build(tmp_path)
+    assert result.ok, result.result.stderr
+    (line,) = [line for line in result.error_lines() if line.startswith("warning: ")]
+    assert ": unreadable-attachment: bomb.docx: the file is too large to check: " in line
+    assert "word/media/filler.bin unpacks to 80 MiB" in line

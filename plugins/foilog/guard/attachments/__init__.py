@@ -16,6 +16,7 @@ from pathlib import Path
 from foilog.core.cache_files import KeptValues
 from foilog.guard.attachments.issue import Issue
 from foilog.guard.attachments.kinds import DESCRIBED, EXPECTED, decode_text, kind_of
+from foilog.guard.attachments.package import TooLargeError
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.guard.findings import Finding
 from foilog.records.model import Disclosure
@@ -104,6 +105,15 @@ def check_bytes(data: bytes, suffix: str, guard: GuardSettings, depth: int = 0) 
         ]
     try:
         return _checker(kind)(data, guard, depth)
+    except TooLargeError as error:
+        return [
+            Issue(
+                "",
+                "unreadable-attachment",
+                f"the file is too large to check: {error}",
+                "save it again from the program that made it, or split it, then rebuild",
+            )
+        ]
     except Exception as error:  # a file no library can open cannot be checked
         return [_unreadable(suffix, error)]
 

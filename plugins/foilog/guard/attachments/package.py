@@ -23,9 +23,28 @@ class Relationship(NamedTuple):
     external: bool
 
 
+class TooLargeError(Exception):
+    """The package would unpack to more than the guard reads (a "zip bomb")."""
+
+
+# Office parts compress 5 to 50 times; a large part that compresses far more is made to
+# fill memory when unpacked, as is a package that unpacks to more than a gigabyte.
+_LARGE_PART = 64 * 1024 * 1024
+_MOST_SQUEEZED = 200
+_MOST_UNPACKED = 1024 * 1024 * 1024
+
+
 class Package:
     def __init__(self, data: bytes) -> None:
         self.archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = self.archive.infolist()
+        for info in infos:
+            if info.file_size > _LARGE_PART and info.file_size > _MOST_SQUEEZED * max(
+                info.compress_size, 1
+            ):
+                raise TooLargeError(f"{info.filename} unpacks to {info.file_size // 2**20} MiB")
+        if sum(info.file_size for info in infos) > _MOST_UNPACKED:
+            raise TooLargeError("the parts unpack to more than 1 GiB")
         self.names = [n for n in self.archive.namelist() if not n.endswith("/")]
 
     def read(self, name: str) -> bytes:
