@@ -194,7 +194,9 @@ def parts_xlsx(path: Path) -> Path:
 
 
 def csv_counts(path: Path) -> Path:
-    path.write_text("Offence,Arrests\nBurglary,12\nFireworks,3\nTotal,15\n", encoding="utf-8")
+    """Counts of 3 at B3 and 2 at B5; 2019 arrests is a count beside a label, not a header."""
+    rows = ["Offence,Arrests", "Burglary,12", "Fireworks,3", "Theft,2019", "Arson,2", "Total,2036"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
 
 

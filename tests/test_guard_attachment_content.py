@@ -43,7 +43,12 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
         [("small-number", "Sheet2!B3"), ("small-number", "Sheet2!C7")],
     ),
     ("small numbers", "clean-tables.xlsx", sheet_files.clean_tables_xlsx, []),
-    ("small numbers", "counts.csv", sheet_files.csv_counts, [("small-number", "cell B3")]),
+    (
+        "small numbers",
+        "counts.csv",
+        sheet_files.csv_counts,
+        [("small-number", "cell B3"), ("small-number", "cell B5")],
+    ),
     ("csv content", "people.csv", sheet_files.csv_people, [("uk-phone-number", "cell C2")]),
     ("csv content", "clean.csv", sheet_files.csv_clean, []),
     (
@@ -322,9 +327,10 @@ def test_a_review_accepts_an_attachment_finding_by_its_place(tmp_path: Path) -> 
             "reason": "The three are publicly reported incidents, not people.",
         }
     ]
-    sheet_files.csv_counts(tmp_path / "counts.csv")
     write_site(tmp_path, {"counts.yaml": record}, 'FOILOG_GUARD = "error"')
-    shutil.move(tmp_path / "counts.csv", tmp_path / "disclosures" / "counts.csv")
+    (tmp_path / "disclosures" / "counts.csv").write_text(
+        "Offence,Arrests\nBurglary,12\nFireworks,3\n", encoding="utf-8"
+    )
     result = build(tmp_path)
     assert result.ok, result.result.stderr
     assert "accepted: disclosures/counts.yaml:" in result.result.stderr

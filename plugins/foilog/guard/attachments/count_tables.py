@@ -63,13 +63,14 @@ def _text(cell: Cell) -> str | None:
 
 
 def _header_row(row: list[Cell]) -> bool:
-    """Only words and years, with at least one word or two years."""
+    """Only words and years: words alone, or two years or more (a label beside one year,
+    "Burglary, 2019", is a row of data)."""
     filled = [c for c in row if c.value is not None and str(c.value).strip()]
     if not filled:
         return False
     words = [c for c in filled if _text(c) is not None]
     years = [c for c in filled if _is_year(_number(c))]
-    return len(words) + len(years) == len(filled) and (bool(words) or len(years) >= 2)
+    return len(words) + len(years) == len(filled) and (not years or len(years) >= 2)
 
 
 def _under_headers(rows: list[list[Cell]]) -> Iterator[tuple[tuple[int, int], str, Cell]]:
