@@ -11,6 +11,7 @@ from pathlib import Path
 
 from guard_files import _rewrite_zip, _save_workbook
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -150,9 +151,16 @@ VBA_TYPE = "application/vnd.ms-office.vbaProject"
 def parts_xlsx(path: Path) -> Path:
     """Parts in folders of their own, found by content type: persons, a pivot cache and a
     VBA project; Power Query and a data connection with their sources; a title, a company
-    and a custom property."""
+    and a custom property; a chart whose title has a phone number."""
     workbook = _workbook()
-    workbook.active.append(["Month", "Searches"])
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Month", "Searches"])
+    sheet.append(["January", 699])
+    chart = BarChart()
+    chart.title = "Searches (ask Sam on 07700 900123)"
+    chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=2), titles_from_data=True)
+    sheet.add_chart(chart, "D2")
     workbook.properties.title = "Stop search for J Smith"
     _save_workbook(workbook, path)
     query = 'let Source = Excel.Workbook(File.Contents("C:\\Users\\jsmith\\staff.xlsx")) in Source'

@@ -75,6 +75,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("office-macros", "part xl/vbaProject.bin"),
             ("xlsx-power-query", "part customXml/item1.xml"),
             ("xlsx-external-link", "part xl/connections.xml"),
+            ("uk-phone-number", "part xl/charts/chart1.xml line 1"),
             ("xlsx-property", "property title"),
             ("xlsx-property", "property Company"),
             ("xlsx-property", 'custom property "Owner"'),

@@ -124,10 +124,26 @@ def package_issues(package: Package, guard: GuardSettings, depth: int = 0) -> li
                 "save it as a macro-free .xlsx or .docx (File > Save As) and publish that",
             )
         )
+    issues += _drawn_text(package, guard)
     issues += _embedded(package, guard, depth)
     issues += _custom_xml(package, guard)
     issues += _links(package, guard)
     return issues
+
+
+# Parts whose words are shown in shapes, text boxes and charts (and their cached values),
+# or in threaded comments: read by the text rules, one line per run of text.
+_TEXT_PARTS = ("drawing+xml", "drawingml.chart+xml", "threadedcomments+xml", "diagramData+xml")
+
+
+def _drawn_text(package: Package, guard: GuardSettings) -> list[Issue]:
+    pieces = []
+    for name in package.parts_of_type(*_TEXT_PARTS):
+        root = package.xml(name)
+        if root is not None:
+            texts = (e.text.strip() for e in root.iter() if isinstance(e.text, str))
+            pieces.append((f"part {name}", "\n".join(t for t in texts if t)))
+    return text_issues(pieces, guard.contacts)
 
 
 def _sources(package: Package, name: str) -> list[str]:
