@@ -235,3 +235,16 @@ def scanned_pdf(path: Path) -> Path:
     canvas.drawText(ocr)
     canvas.save()
     return path
+
+
+def plain_letter_pdf(path: Path) -> Path:
+    """Clean: reportlab's placeholder properties (anonymous, untitled), a bookmark, a link
+    to a web page and the authority's own contact details."""
+    canvas = _canvas(path)
+    canvas.drawString(72, 770, "Freedom of Information request 000123-25")
+    canvas.drawString(72, 750, f"Contact {AUTHORITY_EMAIL} or 01632 960000")
+    canvas.bookmarkPage("answer")
+    canvas.addOutlineEntry("Our answer", "answer")
+    canvas.linkURL("https://www.northshire-police.example.uk/foi", (72, 600, 200, 620))
+    canvas.save()
+    return path

@@ -224,3 +224,18 @@ def csv_clean(path: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def clean_parts_xlsx(path: Path) -> Path:
+    """Clean: a chart with an ordinary title, a link to a web page and no properties."""
+    workbook = _workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Month", "Searches"])
+    sheet.append(["January", 699])
+    sheet["A4"].hyperlink = "https://www.northshire-police.example.uk/foi"
+    chart = BarChart()
+    chart.title = "Searches by month"
+    chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=2), titles_from_data=True)
+    sheet.add_chart(chart, "D2")
+    return _save_workbook(workbook, path)

@@ -42,7 +42,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
         sheet_files.counts_xlsx,
         [("small-number", "Sheet2!B3"), ("small-number", "Sheet2!C7")],
     ),
-    ("small numbers", "clean-tables.xlsx", sheet_files.clean_tables_xlsx, []),
+    ("xlsx content, small numbers", "clean-tables.xlsx", sheet_files.clean_tables_xlsx, []),
     (
         "small numbers",
         "counts.csv",
@@ -81,6 +81,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("xlsx-property", 'custom property "Owner"'),
         ],
     ),
+    ("office parts", "clean-parts.xlsx", sheet_files.clean_parts_xlsx, []),
     (
         "docx content",
         "content.docx",
@@ -169,6 +170,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("small-number", 'embedded file "counts.csv" cell B3'),
         ],
     ),
+    ("pdf parts", "plain.pdf", pdf_files.plain_letter_pdf, []),
     (
         "pdf parts",
         "linearised.pdf",
