@@ -1,7 +1,11 @@
 """Write N synthetic, realistic disclosure records (and, for comparison, N plain Markdown articles).
 
 python bench/generate.py records 10000 /tmp/bench/disclosures
+python bench/generate.py records 10000 /tmp/bench/disclosures --attachments 10
 python bench/generate.py articles 10000 /tmp/bench/articles
+
+With --attachments N, one record in N lists a file (CSV, xlsx, docx and PDF in turn),
+written beside it by bench/attachments.py.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from attachments import KINDS, write_attachment
 
 TOPICS = [
     "stop and search",
@@ -153,12 +158,19 @@ def main() -> None:
     parser.add_argument("kind", choices=["records", "articles"])
     parser.add_argument("count", type=int)
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--attachments", type=int, default=0, metavar="N")
     args = parser.parse_args()
     rng = random.Random(20251127)
+    files = random.Random(20251202)  # its own sequence: the records stay as they were
     for n in range(1, args.count + 1):
         if args.kind == "records":
             data = record(n, rng)
             path = args.folder / data["responded"][:4] / f"{data['reference']}.yaml"
+            if args.attachments and n % args.attachments == 0:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                kind = KINDS[(n // args.attachments) % len(KINDS)]
+                name = write_attachment(path.parent, data["reference"], kind, files)
+                data["attachments"] = [{"title": "Figures and letter", "file": name}]
             text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         else:
             path = args.folder / f"article-{n:06d}.md"

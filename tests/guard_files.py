@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.oxml import parse_xml
@@ -116,12 +117,27 @@ def author_xlsx(path: Path) -> Path:
     return path
 
 
+def clear_properties(document: Any) -> None:
+    """python-docx's template fills in the author, a description and more: clear them."""
+    properties = document.core_properties
+    for name in ("author", "last_modified_by", "comments", "title", "subject", "keywords"):
+        setattr(properties, name, "")
+    for name in ("category", "content_status", "identifier", "language", "version"):
+        setattr(properties, name, "")
+
+
 def clean_docx(path: Path) -> Path:
     document = Document()
     document.add_paragraph("We hold 12 records.")
-    document.core_properties.author = ""
-    document.core_properties.last_modified_by = ""
+    clear_properties(document)
     document.save(str(path))
+    return path
+
+
+def corrupt_xlsx(path: Path) -> Path:
+    """A real workbook package whose workbook part is not XML."""
+    clean_xlsx(path)
+    _rewrite_zip(path, {"xl/workbook.xml": b"<workbook"}, {})
     return path
 
 
@@ -145,8 +161,8 @@ def marked_up_docx(path: Path) -> Path:
     )
     third = document.add_paragraph("Visible text. ")
     third.add_run("Hidden: officer A Person").font.hidden = True
+    clear_properties(document)
     document.core_properties.author = "Jane Officer"
-    document.core_properties.last_modified_by = ""
     document.save(str(path))
     return path
 

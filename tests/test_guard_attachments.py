@@ -25,9 +25,10 @@ ATTACHMENTS = [
             ("xlsx-hidden-rows", 'sheet "Figures" row 5'),
             ("xlsx-hidden-columns", 'sheet "Figures" column D'),
             ("xlsx-hidden-name", 'name "raw"'),
+            ("postcode", "Figures!B5"),  # what the hidden row says is read too
         ],
     ),
-    ("noted.xlsx", guard_files.comment_xlsx, [("xlsx-comment", 'sheet "Figures" cell B3')]),
+    ("noted.xlsx", guard_files.comment_xlsx, [("xlsx-comment", "Figures!B3")]),
     (
         "pivot.xlsx",
         guard_files.pivot_cache_xlsx,
@@ -42,7 +43,7 @@ ATTACHMENTS = [
         "letter.docx",
         guard_files.marked_up_docx,
         [
-            ("docx-author", "property author"),
+            ("docx-author", "property creator"),
             ("docx-comment", "comment 1"),
             ("docx-tracked-change", "paragraph 2"),
             ("docx-hidden-text", "paragraph 3"),
@@ -86,12 +87,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         )
     _write(folder, "extra.csv", "month,searches\nJanuary,699\nFebruary,638,Smith\n")
     _write(folder, "clean.csv", "month,searches\nJanuary,699\n")
-    _write(folder, "old.xls", b"\xd0\xcf\x11\xe0 old workbook")
+    _write(folder, "old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old workbook")
     _write(folder, "photo.png", b"\x89PNG\r\n")
     _write(folder, "notes.txt", "Meeting notes")
     _write(folder, "broken.xlsx", b"not a zip file")
+    guard_files.corrupt_xlsx(folder / "corrupt.xlsx")
+    guard_files.clean_pdf(folder / "truncated.pdf")
+    whole = (folder / "truncated.pdf").read_bytes()
+    _write(folder, "truncated.pdf", whole[: len(whole) // 2])  # cut off as a failed upload
     for number, name in enumerate(
-        ["extra.csv", "clean.csv", "old.xls", "photo.png", "notes.txt", "broken.xlsx"], 50
+        [
+            "extra.csv",
+            "clean.csv",
+            "old.xls",
+            "photo.png",
+            "notes.txt",
+            "broken.xlsx",
+            "corrupt.xlsx",
+            "truncated.pdf",
+        ],
+        50,
     ):
         records[f"2025/{name}.yaml"] = good_record(
             reference=f"{number:06d}-25", attachments=[{"title": "The file", "file": name}]
@@ -139,8 +154,17 @@ def test_other_types_are_refused_unless_allow_listed(site: Build) -> None:
 
 
 def test_a_file_that_cannot_be_opened_is_a_finding(site: Build) -> None:
+    (line,) = lines_about(site, "corrupt.xlsx")
+    assert ": unreadable-attachment: corrupt.xlsx: " in line
+    (line,) = lines_about(site, "truncated.pdf")
+    assert ": unreadable-attachment: truncated.pdf: the file could not be opened as pdf" in line
+    # The readers' own warnings about the damage are not shown besides the finding.
+    assert all(line.startswith(("warning: ", "Publish guard: ")) for line in site.error_lines())
+
+
+def test_a_file_whose_content_is_not_what_its_name_says_is_refused(site: Build) -> None:
     (line,) = lines_about(site, "broken.xlsx")
-    assert ": unreadable-attachment: broken.xlsx: " in line
+    assert ": attachment-type-mismatch: broken.xlsx: the file is named .xlsx but holds " in line
 
 
 def test_attachment_findings_point_at_the_attachment_line(site: Build) -> None:
@@ -151,7 +175,7 @@ def test_attachment_findings_point_at_the_attachment_line(site: Build) -> None:
 
 
 def test_findings_are_published_anyway_under_warnings_but_counted(site: Build) -> None:
-    expected = sum(len(a[2]) for a in ATTACHMENTS) + 4  # csv, xls, png, broken
+    expected = sum(len(a[2]) for a in ATTACHMENTS) + 6  # csv, xls, png, broken, corrupt, truncated
     assert f"Publish guard: {expected} warning(s), 0 finding(s) accepted by review." in (
         site.result.stderr
     )

@@ -40,13 +40,14 @@ def guard_log(
 ) -> GuardResult:
     """`cache_folder`, when given, keeps each record's own findings (those that depend on
     nothing but its file, the guard settings and this code) between runs, under a hash of
-    the record's file. Attachments and other records are checked on every run."""
+    the record's file, and each attachment's under a hash of its bytes. Comparisons with
+    other records are made on every run."""
     result = GuardResult()
     kept = KeptValues(cache_folder, version=_version(guard)) if cache_folder else None
     earlier = earlier_records(log, guard.threshold)
     for disclosure in log.disclosures:
         findings = _own_findings(disclosure, guard, kept)
-        findings += attachment_findings(disclosure, guard)
+        findings += attachment_findings(disclosure, guard, kept)
         findings += cross_record_findings(
             disclosure, earlier.get(disclosure.reference, []), guard.threshold
         )
@@ -88,4 +89,5 @@ def _own_findings(
 
 def _version(guard: GuardSettings) -> str:
     """Changes with the code and with every setting a record's own findings depend on."""
-    return repr((code_fingerprint(), guard.threshold, guard.allow_zero, guard.contacts))
+    settings = (guard.threshold, guard.allow_zero, guard.contacts, sorted(guard.allowed_types))
+    return repr((code_fingerprint(), *settings))

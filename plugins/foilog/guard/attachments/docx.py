@@ -1,83 +1,124 @@
-"""Word documents (docx): comments, tracked changes, hidden text and author properties."""
+"""Word documents (docx, docm): what every story says, and comments, tracked changes,
+formatting changes, hidden and invisible text; with the package's parts
+(office_parts.py) and document properties (office_properties.py)."""
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
-from docx import Document
-from docx.oxml.ns import qn
 from lxml import etree
 
+from foilog.guard.attachments.docx_story import W, alt_texts, paragraph_text, paragraphs
+from foilog.guard.attachments.docx_styles import Styles
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.office_parts import package_issues
+from foilog.guard.attachments.office_properties import property_issues
+from foilog.guard.attachments.package import Package
+from foilog.guard.attachments.text_scan import text_issues
+from foilog.settings import GuardSettings
 
 _TRACKED = {
-    qn("w:ins"): "a tracked insertion",
-    qn("w:del"): "a tracked deletion",
-    qn("w:moveFrom"): "a tracked move",
-    qn("w:moveTo"): "a tracked move",
+    f"{W}ins": "a tracked insertion",
+    f"{W}del": "a tracked deletion",
+    f"{W}moveFrom": "a tracked move",
+    f"{W}moveTo": "a tracked move",
 }
+_FORMATTING = tuple(
+    f"{W}{name}Change"
+    for name in ("rPr", "pPr", "sectPr", "tblPr", "trPr", "tcPr", "tblGridChange", "numbering")
+)
 
 
-def check_docx(path: Path) -> list[Issue]:
-    document = Document(str(path))
-    issues = []
-    core = document.core_properties
-    for name, value in (("author", core.author), ("last_modified_by", core.last_modified_by)):
-        if value and value.strip():
-            issues.append(
-                Issue(
-                    f"property {name}",
-                    "docx-author",
-                    f'the {name.replace("_", " ")} property is "{value}"',
-                    "clear it (File > Info > Inspect Document > Document Properties) and save",
-                )
-            )
-    issues += _comments(path)
-    for number, paragraph in enumerate(document.element.body.iter(qn("w:p")), 1):
-        kinds = sorted({_TRACKED[e.tag] for e in paragraph.iter(*_TRACKED)})
-        if kinds:
-            issues.append(
-                Issue(
-                    f"paragraph {number}",
-                    "docx-tracked-change",
-                    " and ".join(kinds),
-                    "accept or reject every tracked change (Review > Accept All) and save",
-                )
-            )
-        if any(_hidden_text(run) for run in paragraph.iter(qn("w:r"))):
-            issues.append(
-                Issue(
-                    f"paragraph {number}",
-                    "docx-hidden-text",
-                    "text formatted as hidden",
-                    "delete the hidden text (Inspect Document finds it) and save",
-                )
-            )
+def check_docx(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]:
+    package = Package(data)
+    issues = package_issues(package, guard, depth) + property_issues(package, "docx")
+    issues += _comments(package)
+    styles = Styles(package)
+    pieces = []
+    for paragraph in paragraphs(package):
+        element = paragraph.element
+        issues += _changes(paragraph.place, element)
+        issues += _unseen_text(paragraph.place, element, styles)
+        pieces.append((paragraph.place, paragraph_text(element)))
+    issues += text_issues([*pieces, *alt_texts(package)], guard.contacts)
     return issues
 
 
-def _hidden_text(run: etree._Element) -> bool:
-    properties = run.find(qn("w:rPr"))
-    if properties is None:
-        return False
-    vanish = properties.find(qn("w:vanish"))
-    if vanish is None or vanish.get(qn("w:val")) in ("0", "false", "off"):
-        return False
-    return any((t.text or "").strip() for t in run.iter(qn("w:t")))
+def _authors(elements: list[etree._Element]) -> str:
+    names = sorted({a for e in elements if (a := e.get(f"{W}author"))})
+    return f" by {', '.join(repr(n) for n in names)}" if names else ""
 
 
-def _comments(path: Path) -> list[Issue]:
-    with zipfile.ZipFile(path) as archive:
-        if "word/comments.xml" not in archive.namelist():
-            return []
-        root = etree.fromstring(archive.read("word/comments.xml"))
-    return [
-        Issue(
-            f"comment {number}",
-            "docx-comment",
-            "a comment" + (f' by "{c.get(qn("w:author"))}"' if c.get(qn("w:author")) else ""),
-            "delete every comment (Review > Delete All Comments) and save",
+def _changes(place: str, paragraph: etree._Element) -> list[Issue]:
+    issues = []
+    tracked = [e for e in paragraph.iter(*_TRACKED) if _own(e, paragraph)]
+    if tracked:
+        kinds = " and ".join(sorted({_TRACKED[e.tag] for e in tracked}))
+        issues.append(
+            Issue(
+                place,
+                "docx-tracked-change",
+                kinds + _authors(tracked),
+                "accept or reject every tracked change (Review > Accept All) and save",
+            )
         )
-        for number, c in enumerate(root.iter(qn("w:comment")), 1)
+    formatting = [e for e in paragraph.iter(*_FORMATTING) if _own(e, paragraph)]
+    if formatting:
+        issues.append(
+            Issue(
+                place,
+                "docx-formatting-change",
+                "a tracked formatting change" + _authors(formatting),
+                "accept every tracked change, formatting too (Review > Accept All) and save",
+            )
+        )
+    return issues
+
+
+def _own(element: etree._Element, paragraph: etree._Element) -> bool:
+    """In this paragraph, not in a text box inside it (read as its own paragraph)."""
+    return next(element.iterancestors(f"{W}p"), None) is paragraph
+
+
+def _unseen_text(place: str, paragraph: etree._Element, styles: Styles) -> list[Issue]:
+    looks = [
+        styles.look(run, paragraph)
+        for run in paragraph.iter(f"{W}r")
+        if _own(run, paragraph) and any((t.text or "").strip() for t in run.iter(f"{W}t"))
     ]
+    issues = []
+    if any(look.hidden for look in looks):
+        issues.append(
+            Issue(
+                place,
+                "docx-hidden-text",
+                "text formatted as hidden, directly or by its style",
+                "delete the hidden text (Inspect Document finds it) and save",
+            )
+        )
+    if any(look.invisible for look in looks if not look.hidden):
+        issues.append(
+            Issue(
+                place,
+                "docx-invisible-text",
+                "text coloured like the page or its shading, so it cannot be seen",
+                "delete the text, or give it an ordinary colour, and save",
+            )
+        )
+    return issues
+
+
+def _comments(package: Package) -> list[Issue]:
+    """Each comment, wherever the comments part is; what comments say is read with the
+    other stories."""
+    issues = []
+    for name in package.parts_of_type("wordprocessingml.comments+xml"):
+        root = package.xml(name)
+        for number, comment in enumerate(root.iter(f"{W}comment") if root is not None else [], 1):
+            issues.append(
+                Issue(
+                    f"comment {number}",
+                    "docx-comment",
+                    "a comment" + _authors([comment]),
+                    "delete every comment (Review > Delete All Comments) and save",
+                )
+            )
+    return issues

@@ -1,63 +1,28 @@
-"""Excel workbooks (xlsx, xlsm): what openpyxl shows, plus zip parts it does not read."""
+"""Excel workbooks (xlsx, xlsm): hidden sheets, rows, columns and names, and comments;
+with what the cells say (xlsx_cells.py), the package's parts (office_parts.py) and the
+document properties (office_properties.py)."""
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
+import io
 from typing import Any
 
-from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from foilog.guard.attachments.issue import Issue
-
-_DC = "http://purl.org/dc/elements/1.1/"
-_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-# Zip parts that carry data outside the visible cells, by the folder they live in.
-PARTS = [
-    (
-        "xl/pivotCache/",
-        "xlsx-pivot-cache",
-        "a pivot cache, which keeps a full copy of the pivot table's source data",
-        "paste the pivot table as values into a new workbook and publish that",
-    ),
-    (
-        "xl/pivotTables/",
-        "xlsx-pivot-table",
-        "a pivot table, whose source data travels with it",
-        "paste the pivot table as values into a new workbook and publish that",
-    ),
-    (
-        "xl/externalLinks/",
-        "xlsx-external-link",
-        "a link to another workbook, with cached values from it",
-        "break the links (Data > Edit Links > Break Link) and save again",
-    ),
-    (
-        "xl/connections.xml",
-        "xlsx-external-link",
-        "a data connection to an outside source",
-        "remove the connection (Data > Queries & Connections) and save again",
-    ),
-    (
-        "xl/model/",
-        "xlsx-data-model",
-        "a data model (Power Pivot), which can hold whole tables of source data",
-        "copy the visible results as values into a new workbook and publish that",
-    ),
-    (
-        "xl/threadedComments/",
-        "xlsx-comment",
-        "threaded comments",
-        "delete the comments and save again",
-    ),
-]
+from foilog.guard.attachments.office_parts import package_issues
+from foilog.guard.attachments.office_properties import property_issues
+from foilog.guard.attachments.package import Package
+from foilog.guard.attachments.text_scan import text_issues
+from foilog.guard.attachments.xlsx_cells import cell_issues, cell_place
+from foilog.settings import GuardSettings
 
 
-def check_xlsx(path: Path) -> list[Issue]:
-    issues = _zip_issues(path) + _properties(path)
-    workbook = load_workbook(path, data_only=True)
+def check_xlsx(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]:
+    package = Package(data)
+    issues = package_issues(package, guard, depth) + property_issues(package, "xlsx")
+    workbook = load_workbook(io.BytesIO(data), data_only=True)
     try:
         hidden_sheets = set()
         for sheet in [*workbook.worksheets, *workbook.chartsheets]:
@@ -76,63 +41,25 @@ def check_xlsx(path: Path) -> list[Issue]:
                     )
                 )
         for sheet in workbook.worksheets:
-            issues += _comments(sheet)
+            issues += _comments(sheet, guard)
             if sheet.title not in hidden_sheets:
                 issues += _hidden_rows_and_columns(sheet)
-        issues += _hidden_names(workbook, hidden_sheets)
+            issues += cell_issues(sheet, guard)
+        issues += _hidden_names(workbook, hidden_sheets) + _constant_names(workbook, guard)
     finally:
         workbook.close()
     return issues
 
 
-def _zip_issues(path: Path) -> list[Issue]:
-    with zipfile.ZipFile(path) as archive:
-        names = sorted(archive.namelist())
-    return [
-        Issue(f"part {name}", rule, found, fix)
-        for folder, rule, found, fix in PARTS
-        for name in names
-        if name.startswith(folder) and not name.endswith(".rels")
-    ]
-
-
-def _properties(path: Path) -> list[Issue]:
-    """Read from the zip: openpyxl reports "openpyxl" as the author of a file that has none."""
-    with zipfile.ZipFile(path) as archive:
-        if "docProps/core.xml" not in archive.namelist():
-            return []
-        root = etree.fromstring(archive.read("docProps/core.xml"))
+def _comments(sheet: Any, guard: GuardSettings) -> list[Issue]:
     issues = []
-    for tag, name, label in (
-        (f"{{{_DC}}}creator", "creator", "author"),
-        (f"{{{_CP}}}lastModifiedBy", "lastModifiedBy", "last modified by"),
-    ):
-        element = root.find(tag)
-        value = (element.text or "").strip() if element is not None else ""
-        if value:
-            issues.append(
-                Issue(
-                    f"property {name}",
-                    "xlsx-author",
-                    f'the {label} property is "{value}"',
-                    "clear it (File > Info > Inspect Document > Document Properties) and save",
-                )
-            )
-    return issues
-
-
-def _comments(sheet: Any) -> list[Issue]:
-    return [
-        Issue(
-            f'sheet "{sheet.title}" cell {cell.coordinate}',
-            "xlsx-comment",
-            "a comment or note",
-            "delete the comment and save again",
+    for cell in (c for row in sheet.iter_rows() for c in row if c.comment is not None):
+        place = cell_place(sheet.title, cell.coordinate)
+        issues.append(
+            Issue(place, "xlsx-comment", "a comment or note", "delete the comment and save again")
         )
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.comment is not None
-    ]
+        issues += text_issues([(f"{place} comment", cell.comment.text)], guard.contacts)
+    return issues
 
 
 def _hidden_row_numbers(sheet: Any) -> set[int]:
@@ -146,7 +73,7 @@ def _hidden_row_numbers(sheet: Any) -> set[int]:
 def _hidden_column_numbers(sheet: Any) -> set[int]:
     hidden: set[int] = set()
     for dimension in sheet.column_dimensions.values():
-        if dimension.hidden or (dimension.customWidth and dimension.width == 0):
+        if dimension.hidden or (dimension.width is not None and dimension.width < 0.5):
             hidden.update(range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1))
     return hidden
 
@@ -183,13 +110,37 @@ def _hidden_rows_and_columns(sheet: Any) -> list[Issue]:
     return issues
 
 
-def _hidden_names(workbook: Any, hidden_sheets: set[str]) -> list[Issue]:
-    """Defined names whose range is on a hidden sheet or covers hidden rows or columns."""
+def _defined_names(workbook: Any) -> list[tuple[str, Any]]:
     named = [(name, d) for name, d in workbook.defined_names.items()]
     for sheet in workbook.worksheets:
         named += [(name, d) for name, d in sheet.defined_names.items()]
+    return named
+
+
+def _constant_names(workbook: Any, guard: GuardSettings) -> list[Issue]:
+    """Names that hold a value of their own (="Jo Bloggs", ={1,3}) rather than point at
+    cells: Name Manager is the only place that shows them."""
     issues = []
-    for name, definition in named:
+    for name, definition in _defined_names(workbook):
+        if definition.type not in ("TEXT", "NUMBER", "ARRAY"):
+            continue
+        place = f'name "{name}"'
+        issues.append(
+            Issue(
+                place,
+                "xlsx-name-constant",
+                f"the name holds a value of its own ({len(definition.attr_text)} characters)",
+                "delete the name (Formulas > Name Manager) and save",
+            )
+        )
+        issues += text_issues([(place, definition.attr_text)], guard.contacts)
+    return issues
+
+
+def _hidden_names(workbook: Any, hidden_sheets: set[str]) -> list[Issue]:
+    """Defined names whose range is on a hidden sheet or covers hidden rows or columns."""
+    issues = []
+    for name, definition in _defined_names(workbook):
         for title, reference in definition.destinations:
             if title not in workbook.sheetnames:
                 continue
