@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from foilog.records.yaml_source import Path_
@@ -16,9 +17,19 @@ class Problem:
     found: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} expected {self.expected}; found {self.found}"
+        where = f"{printable(self.file)}:{self.line}"
+        field = f" {printable(self.field)}:" if self.field else ""
+        return f"{where}:{field} expected {printable(self.expected)}; found {printable(self.found)}"
+
+
+def printable(text: str) -> str:
+    """`text` with control and other invisible characters written as escapes, so that a
+    problem is always one readable line, whatever a record's keys or values hold."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c == " " or unicodedata.category(c)[0] not in "CZ" else ascii(c)[1:-1] for c in text
+    )
 
 
 def field_name(path: Path_) -> str:

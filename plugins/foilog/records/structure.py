@@ -1,5 +1,6 @@
-"""The structural checks of a record: each field once, no placeholder left, and the JSON
-Schema, each failure turned into a problem that says what was expected and found."""
+"""The structural checks of a record: each field once, no placeholder left, every value
+publishable, and the JSON Schema, each failure turned into a problem that says what was
+expected and found."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from foilog.records.problems import Problem, field_name
+from foilog.records.values import value_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
 _SCHEMA = json.loads(
@@ -51,12 +53,16 @@ def structure_problems(doc: YamlDocument, shown_as: str) -> list[Problem]:
     if not isinstance(data, dict):
         problem((), "a mapping of record fields", describe(data))
         return problems
-    found = dict(placeholders(data, ()))
-    for path, text in found.items():
+    reported: set[Path_] = set()  # each value's problem is told once
+    for path, text in placeholders(data, ()):
         problem(path, "your own text in place of the placeholder", describe(text))
+        reported.add(path)
+    for path, expected, value in value_problems(data):
+        problem(path, expected, value)
+        reported.add(path)
     if not passes_schema(data):
         for error in _VALIDATOR.iter_errors(data):
-            if tuple(error.absolute_path) not in found:
+            if tuple(error.absolute_path) not in reported:
                 _schema_problem(error, problem)
     return problems
 
