@@ -37,6 +37,15 @@ _JSON_TYPES = {
     dict: "a mapping",
     type(None): "nothing",
 }
+_SCHEMA_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true/false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}
 
 
 def structure_problems(doc: YamlDocument, shown_as: str) -> list[Problem]:
@@ -92,7 +101,11 @@ def _schema_problem(error: ValidationError, problem: Any) -> None:
     elif validator == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
-        problem(path, " or ".join(map(str, wanted)), describe(error.instance))
+        problem(
+            path,
+            " or ".join(_SCHEMA_TYPES.get(w, str(w)) for w in wanted),
+            describe(error.instance),
+        )
     elif validator in ("minItems", "minLength"):
         problem(path, "at least one entry" if validator == "minItems" else "some text", "it empty")
     else:
