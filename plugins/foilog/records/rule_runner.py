@@ -16,8 +16,8 @@ from foilog.records.problems import Problem, field_name
 from foilog.records.yaml_source import Path_, YamlDocument
 
 # What a rule meets in a record whose structure failed: a missing field, or a value of
-# another type. Its structural problem is already reported.
-_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# another type, or a number out of range. Its structural problem is already reported.
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 T = TypeVar("T")
 
 

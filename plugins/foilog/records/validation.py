@@ -185,6 +185,8 @@ class RecordChecker(RuleRunner):
         if raw is None:
             return []
         refs = [str(r) for r in raw]
+        if not numbers:  # the questions are missing, and a structural problem says so
+            return refs
         for index, ref in enumerate(refs):
             if ref not in numbers:
                 self.problem(
