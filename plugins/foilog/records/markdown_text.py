@@ -40,7 +40,9 @@ class _SafeLinks(Treeprocessor):
                 value = element.get(attribute)
                 if value is not None and not safe_address(value):
                     del element.attrib[attribute]
-            if element.tag == "img":
+            if element.tag == "a" and "href" not in element.attrib:
+                element.tag = "span"  # its text, not something that looks like a link
+            elif element.tag == "img":
                 _remote_image_as_link(element)
 
 

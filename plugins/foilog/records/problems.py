@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,6 +34,15 @@ def printable(text: str) -> str:
     )
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def shown_key(key: str) -> str:
+    """A field's name as written in a problem: quoted when it holds spaces or punctuation,
+    so that a problem stays one line with one field in it."""
+    return key if _PLAIN_KEY.match(key) else json.dumps(key)
+
+
 def field_name(path: Path_) -> str:
     """('questions', 1, 'outcome') -> 'questions[2].outcome' (numbered as staff count them)."""
     text = ""
@@ -39,5 +50,5 @@ def field_name(path: Path_) -> str:
         if isinstance(step, int):
             text += f"[{step + 1}]"
         else:
-            text += f".{step}" if text else step
+            text += f".{shown_key(step)}" if text else shown_key(step)
     return text

@@ -14,7 +14,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from foilog.records.problems import Problem, field_name
+from foilog.records.problems import Problem, field_name, shown_key
 from foilog.records.values import value_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
@@ -89,7 +89,7 @@ def _schema_problem(error: ValidationError, problem: Any) -> None:
         extra = sorted(set(instance) - set(schema.get("properties", {})))
         for name in extra:
             known = ", ".join(schema.get("properties", {}))
-            problem((*path, name), f"one of the fields {known}", f"unknown field {name}")
+            problem((*path, name), f"one of the fields {known}", f"unknown field {shown_key(name)}")
     elif validator == "enum":
         allowed: Any = error.validator_value
         choices = ", ".join(str(v) for v in allowed)
