@@ -4,9 +4,10 @@ For every record: no traceback, one line per problem in the problem format, `foi
 gives the build's exit code, and a build that stops leaves output/ as it was. The run is
 bounded and seeded, so `make test` always tries the same records; a longer run tries more:
 
-    FOILOG_FUZZ_EXAMPLES=500 .venv/bin/pytest tests/test_fuzz_records.py
+    FOILOG_FUZZ_EXAMPLES=500 FOILOG_FUZZ_SEED=7 .venv/bin/pytest tests/test_fuzz_records.py
 
-(the agreement test then tries a tenth as many, as each of its examples is a full build).
+(the agreement test then tries a tenth as many, as each of its examples is a full build;
+another seed tries other records).
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from test_bad_input import PROBLEM_LINE
 from foilog.cli import main as foilog_main
 
 EXAMPLES = int(os.environ.get("FOILOG_FUZZ_EXAMPLES", "60"))
+SEED = int(os.environ.get("FOILOG_FUZZ_SEED", "20251"))
 LINE_FORMATS = [
     PROBLEM_LINE,
-    re.compile(r"^(?:warning|accepted): \S[^:]*:\d+: .+$"),  # the publish guard's
+    # A publish-guard finding: file:line: rule: place: what. Fix: …
+    re.compile(r"^(?:(?:warning|accepted): )?\S[^:]*:\d+: [a-z0-9-]+: .+$"),
     re.compile(r"^(?:The build stopped|A build would stop): .+\.$"),
     re.compile(r"^All \d+ record\(s\) can be published\.$"),
     re.compile(r"^Publish guard: .+\.$"),
@@ -191,7 +194,7 @@ def write_record(root: Path, text: str, settings: str = "") -> None:
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
 
 
-@seed(20251)
+@seed(SEED)
 @settings(max_examples=EXAMPLES, **SETTINGS)
 @given(record_texts())
 def test_check_never_crashes_and_every_line_is_a_problem(text: str) -> None:
@@ -203,7 +206,7 @@ def test_check_never_crashes_and_every_line_is_a_problem(text: str) -> None:
         assert_readable(output)
 
 
-@seed(20252)
+@seed(SEED + 1)
 @settings(max_examples=max(EXAMPLES // 10, 4), **SETTINGS)
 @given(record_texts(), st.sampled_from(PUBLISH_GUARD))
 def test_check_and_build_agree(text: str, guard: str) -> None:
