@@ -9,14 +9,22 @@ gains later too. YAML can write any character as an escape ("\\x01") and any num
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from foilog.records.yaml_source import Path_
 
 LARGEST_NUMBER = 10**15  # below 2**53, so every whole number up to it is exact as a float
-_ALLOWED_CONTROLS = "\t\n\r"
+# Control characters but tab and line breaks; lone surrogates; the non-characters
+# (U+FDD0 to U+FDEF, and the last two code points of every plane).
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
 
 
 def value_problems(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
@@ -40,22 +48,8 @@ def value_problems(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str, s
 
 def bad_character(text: str) -> str | None:
     """The first control character, lone surrogate or non-character in `text`, as U+XXXX."""
-    if text.isprintable():
-        return None
-    for character in text:
-        category = unicodedata.category(character)
-        if (
-            (category == "Cc" and character not in _ALLOWED_CONTROLS)
-            or category == "Cs"
-            or _non_character(character)
-        ):
-            return f"U+{ord(character):04X}"
-    return None
-
-
-def _non_character(character: str) -> bool:
-    point = ord(character)
-    return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
+    found = _BAD_CHARACTER.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def _magnitude(number: int | float) -> str:
