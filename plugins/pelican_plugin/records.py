@@ -67,6 +67,7 @@ class DisclosureRecordsGenerator(Generator):
         self.context["foilog_pages"] = own_pages
         self.context["standing_pages"] = standing
         self.context["disclosure_log"] = result.log
+        self.context["statistics_cases"] = result.cases
         fingerprint = site_fingerprint(
             Path(self.theme), self.settings, standing, result.log.topic_labels
         )

@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from foilog.cli.site import CommandError, load_site, references_in_use, shown
+from foilog.cli.site import CommandError, load_site, references_in_use
+from foilog.core.paths import shown
 from foilog.core.slugs import slugify
 from foilog.records.dates import PartialDate
 from foilog.records.outcomes import OUTCOMES

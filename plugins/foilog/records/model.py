@@ -200,7 +200,7 @@ class Disclosure:
     related_disclosures: list[Disclosure] = field(default_factory=list)
     related_unpublished: list[str] = field(default_factory=list)  # named, not in the log
     field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
-    timeliness: Timeliness | None = None  # set by load_log, which knows the jurisdiction
+    timeliness: Timeliness | None = None  # set by load_log, with the act's working days
     content_hash: str = ""  # of the record file's bytes, set by load_log
 
     def line_of(self, path: Path_) -> int:

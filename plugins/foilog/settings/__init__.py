@@ -15,6 +15,7 @@ from foilog.core.slugs import slugify
 from foilog.records.register import ExemptionRegister, RegisterError
 from foilog.records.working_days import JURISDICTIONS
 from foilog.settings.accessibility import AccessibilitySettings, read_accessibility
+from foilog.settings.case_register import CaseRegisterSource, read_case_register
 from foilog.settings.consent import (
     ESSENTIAL_COOKIES,
     WEB_ADDRESS,
@@ -77,6 +78,8 @@ KNOWN = {
     "FOILOG_JURISDICTION",
     "FOILOG_FEED_ITEMS",
     "FOILOG_MAX_RECORD_BYTES",
+    "FOILOG_CASE_REGISTER",
+    "FOILOG_CASE_REGISTER_MAPPING",
     "FOILOG_URL_PREFIX",
     "FOILOG_BASE_TEMPLATE",
 }
@@ -131,6 +134,7 @@ class SiteSettings:
     # Problems worth telling staff that do not stop the build, one line each.
     warnings: tuple[str, ...] = ()
     guard: GuardSettings = field(default_factory=GuardSettings)
+    case_register: CaseRegisterSource | None = None  # every request, for the statistics
     url_prefix: str = ""  # "" (the log is the whole site) or folders ending in "/": "foi/"
     base_template: str = OWN_BASE_TEMPLATE  # the template every log page is put into
 
@@ -246,6 +250,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         faults.append(f"FOILOG_SENSITIVE_TOPICS: expected a list of topics; found {topics!r}")
         topics = []
     guard = _read_guard(get, faults)
+    case_register = read_case_register(settings, faults)
     for name in PARTS.values():
         get(name, True, bool, "True or False")
     result = SiteSettings(
@@ -276,6 +281,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         sensitive_topics=frozenset(slugify(topic) for topic in topics),
         warnings=tuple(warnings),
         guard=guard,
+        case_register=case_register,
         url_prefix=read_url_prefix(settings, faults),
         base_template=read_base_template(settings, faults),
     )
