@@ -45,10 +45,23 @@ def load_log(
             if progress:
                 progress(done, len(paths))
             shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
+            size = path.stat().st_size
+            if size > settings.max_record_bytes:
+                problems.append(
+                    Problem(
+                        shown_as,
+                        1,
+                        "",
+                        f"a record of at most {settings.max_record_bytes:,} bytes "
+                        "(FOILOG_MAX_RECORD_BYTES)",
+                        f"{size:,} bytes",
+                    )
+                )
+                continue
             try:
                 record = parsed.read(path)
             except YamlSyntaxError as error:
-                problems.append(Problem(shown_as, error.line, "", "valid YAML", error.message))
+                problems.append(Problem(shown_as, error.line, "", error.expected, error.found))
                 continue
             except UnicodeDecodeError:
                 problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))

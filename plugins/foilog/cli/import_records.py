@@ -180,7 +180,7 @@ def _check(site: SiteSettings, target: Path, text: str) -> list[tuple[str, str]]
     try:
         document = parse_yaml(text)
     except YamlSyntaxError as error:  # safe_dump always writes valid YAML; kept for safety
-        return [("", error.message)]
+        return [("", str(error))]
     checker = RecordChecker(document, target, shown(target), site.register)
     checker.check()
     return [

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except QueryError as error:
         raise CommandError(f"cannot search for {args.text!r}: {error}") from None
-    console = Console(highlight=False, soft_wrap=True)
+    console = _Console(highlight=False, soft_wrap=True)
     if problems:
         files = len({p.file for p in problems})
         console.print(
@@ -82,6 +82,13 @@ def run(args: argparse.Namespace) -> int:
     order = "best match first" if args.text.strip() else "newest first"
     console.print(f"{len(hits)} record(s) shown, {order}.")
     return 0
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich would exit with 1, which here means "nothing matched": let the command line
+        end as it does for every command whose reader stopped reading."""
+        raise BrokenPipeError
 
 
 def _exemption_key(register: ExemptionRegister, exemption: str | None) -> str | None:

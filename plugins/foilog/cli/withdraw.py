@@ -117,7 +117,7 @@ def _data(path: Path, text: str) -> dict[str, Any]:
     try:
         data = parse_yaml(text).data
     except YamlSyntaxError as error:
-        raise CommandError(f"{shown(path)}:{error.line}: {error.message}") from None
+        raise CommandError(f"{shown(path)}:{error.line}: {error}") from None
     if not isinstance(data, dict):
         raise CommandError(f"{shown(path)}: expected a mapping of record fields")
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -61,5 +62,4 @@ class PartialDate:
     def latest(self) -> dt.date:
         if self.day is not None:
             return dt.date(self.year, self.month, self.day)
-        next_month = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return next_month - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from foilog.records.yaml_source import Path_
@@ -16,9 +19,28 @@ class Problem:
     found: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} expected {self.expected}; found {self.found}"
+        where = f"{printable(self.file)}:{self.line}"
+        field = f" {printable(self.field)}:" if self.field else ""
+        return f"{where}:{field} expected {printable(self.expected)}; found {printable(self.found)}"
+
+
+def printable(text: str) -> str:
+    """`text` with control and other invisible characters written as escapes, so that a
+    problem is always one readable line, whatever a record's keys or values hold."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c == " " or unicodedata.category(c)[0] not in "CZ" else ascii(c)[1:-1] for c in text
+    )
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def shown_key(key: str) -> str:
+    """A field's name as written in a problem: quoted when it holds spaces or punctuation,
+    so that a problem stays one line with one field in it."""
+    return key if _PLAIN_KEY.match(key) else json.dumps(key)
 
 
 def field_name(path: Path_) -> str:
@@ -28,5 +50,5 @@ def field_name(path: Path_) -> str:
         if isinstance(step, int):
             text += f"[{step + 1}]"
         else:
-            text += f".{step}" if text else step
+            text += f".{shown_key(step)}" if text else shown_key(step)
     return text

@@ -11,7 +11,9 @@ import yaml
 
 KINDS = ("absolute", "qualified", "procedural")
 ENTRY_FIELDS = ("title", "kind", "ncnd", "explanation", "url")
+OPTIONAL_FIELDS = ("subsections",)
 _CITATION = re.compile(r"^([0-9]+[A-Z]?)((?:\([0-9A-Za-z]+\))*)$")
+_PART = re.compile(r"\([0-9A-Za-z]+\)")
 
 ACT_SHORT = {"foia": "Section", "eir": "Regulation", "foisa": "Section"}
 
@@ -25,6 +27,29 @@ class ExemptionEntry:
     ncnd: bool
     explanation: str
     url: str
+    # The subsections and paragraphs a citation may name, such as "(2)" and "(2)(a)"; empty
+    # when the register does not list them, and then any is accepted.
+    subsections: tuple[str, ...] = ()
+
+    def unknown_part(self, parts: list[str]) -> tuple[str, list[str]] | None:
+        """The first of a citation's bracketed parts after this entry's key that the listed
+        subsections do not have, with the ones they do have at that place. Below a
+        subsection that lists nothing further, any part is accepted (31(1)(a)(b))."""
+        if not self.subsections:
+            return None
+        cited = ""
+        for part in parts:
+            below = [
+                s
+                for s in self.subsections
+                if s.startswith(cited) and _depth(s) == _depth(cited) + 1
+            ]
+            if not below:
+                return None
+            if cited + part not in below:
+                return self.key + cited + part, [self.key + s for s in below]
+            cited += part
+        return None
 
     @property
     def label(self) -> str:
@@ -61,7 +86,11 @@ class ExemptionRegister:
             for key, fields in sections.items():
                 current = entries.setdefault(act, {}).get(str(key))
                 merged = {
-                    **({f: getattr(current, f) for f in ENTRY_FIELDS} if current else {}),
+                    **(
+                        {f: getattr(current, f) for f in (*ENTRY_FIELDS, *OPTIONAL_FIELDS)}
+                        if current
+                        else {}
+                    ),
                     **fields,
                 }
                 entries[act][str(key)] = _entry(act, str(key), merged)
@@ -73,7 +102,7 @@ class ExemptionRegister:
         if not match:
             return None
         section, brackets = match.groups()
-        parts = re.findall(r"\([0-9A-Za-z]+\)", brackets)
+        parts = _PART.findall(brackets)
         sections = self._entries.get(act, {})
         for length in range(len(parts), -1, -1):
             entry = sections.get(section + "".join(parts[:length]))
@@ -81,13 +110,22 @@ class ExemptionRegister:
                 return entry
         return None
 
+    def unknown_subsection(
+        self, entry: ExemptionEntry, citation: str
+    ) -> tuple[str, list[str]] | None:
+        """For a citation that resolved to `entry`: its first part that the register's listed
+        subsections do not have, and the valid ones there (see ExemptionEntry.unknown_part)."""
+        match = _CITATION.match(citation)
+        parts = _PART.findall(match.group(2)) if match else []
+        return entry.unknown_part(parts[len(_PART.findall(entry.key)) :])
+
     def entries(self, act: str) -> list[ExemptionEntry]:
         return list(self._entries.get(act, {}).values())
 
 
 def _entry(act: str, key: str, fields: dict[str, Any]) -> ExemptionEntry:
     missing = [f for f in ENTRY_FIELDS if f not in fields]
-    unknown = [f for f in fields if f not in ENTRY_FIELDS]
+    unknown = [f for f in fields if f not in (*ENTRY_FIELDS, *OPTIONAL_FIELDS)]
     where = f"exemption register entry {act} {key}"
     if missing:
         raise RegisterError(f"{where}: missing {', '.join(missing)}")
@@ -99,6 +137,11 @@ def _entry(act: str, key: str, fields: dict[str, Any]) -> ExemptionEntry:
         )
     if not isinstance(fields["ncnd"], bool):
         raise RegisterError(f"{where}: ncnd must be true or false")
+    subsections = fields.get("subsections") or ()
+    if not isinstance(subsections, list | tuple) or not all(
+        isinstance(s, str) and re.fullmatch(r"(?:\([0-9A-Za-z]+\))+", s) for s in subsections
+    ):
+        raise RegisterError(f'{where}: subsections must be a list such as ["(1)", "(2)", "(2)(a)"]')
     return ExemptionEntry(
         act=act,
         key=key,
@@ -107,4 +150,9 @@ def _entry(act: str, key: str, fields: dict[str, Any]) -> ExemptionEntry:
         ncnd=fields["ncnd"],
         explanation=str(fields["explanation"]).strip(),
         url=str(fields["url"]),
+        subsections=tuple(subsections),
     )
+
+
+def _depth(subsection: str) -> int:
+    return subsection.count("(")

@@ -1,5 +1,6 @@
-"""The structural checks of a record: each field once, no placeholder left, and the JSON
-Schema, each failure turned into a problem that says what was expected and found."""
+"""The structural checks of a record: each field once, no placeholder left, every value
+publishable, and the JSON Schema, each failure turned into a problem that says what was
+expected and found."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from foilog.records.problems import Problem, field_name
+from foilog.records.problems import Problem, field_name, shown_key
+from foilog.records.values import value_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
 _SCHEMA = json.loads(
@@ -35,6 +37,15 @@ _JSON_TYPES = {
     dict: "a mapping",
     type(None): "nothing",
 }
+_SCHEMA_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true/false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}
 
 
 def structure_problems(doc: YamlDocument, shown_as: str) -> list[Problem]:
@@ -51,12 +62,16 @@ def structure_problems(doc: YamlDocument, shown_as: str) -> list[Problem]:
     if not isinstance(data, dict):
         problem((), "a mapping of record fields", describe(data))
         return problems
-    found = dict(placeholders(data, ()))
-    for path, text in found.items():
+    reported: set[Path_] = set()  # each value's problem is told once
+    for path, text in placeholders(data, ()):
         problem(path, "your own text in place of the placeholder", describe(text))
+        reported.add(path)
+    for path, expected, value in value_problems(data):
+        problem(path, expected, value)
+        reported.add(path)
     if not passes_schema(data):
         for error in _VALIDATOR.iter_errors(data):
-            if tuple(error.absolute_path) not in found:
+            if tuple(error.absolute_path) not in reported:
                 _schema_problem(error, problem)
     return problems
 
@@ -74,7 +89,7 @@ def _schema_problem(error: ValidationError, problem: Any) -> None:
         extra = sorted(set(instance) - set(schema.get("properties", {})))
         for name in extra:
             known = ", ".join(schema.get("properties", {}))
-            problem((*path, name), f"one of the fields {known}", f"unknown field {name}")
+            problem((*path, name), f"one of the fields {known}", f"unknown field {shown_key(name)}")
     elif validator == "enum":
         allowed: Any = error.validator_value
         choices = ", ".join(str(v) for v in allowed)
@@ -86,7 +101,11 @@ def _schema_problem(error: ValidationError, problem: Any) -> None:
     elif validator == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
-        problem(path, " or ".join(map(str, wanted)), describe(error.instance))
+        problem(
+            path,
+            " or ".join(_SCHEMA_TYPES.get(w, str(w)) for w in wanted),
+            describe(error.instance),
+        )
     elif validator in ("minItems", "minLength"):
         problem(path, "at least one entry" if validator == "minItems" else "some text", "it empty")
     else:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
-from foilog.core.paths import is_hidden
 from foilog.core.slugs import slugify
 from foilog.records import outcomes
+from foilog.records.attachment_files import check_attachment
 from foilog.records.dates import PartialDate
 from foilog.records.figures import SUPPRESSED_HELP, parse_cell, totals_problems
 from foilog.records.model import (
-    Attachment,
     CitedExemption,
     Disclosure,
     FigureTable,
@@ -23,54 +23,40 @@ from foilog.records.model import (
     Redirection,
     ReviewEntry,
 )
-from foilog.records.problems import Problem, field_name
 from foilog.records.register import ExemptionRegister
+from foilog.records.rule_runner import RuleRunner
 from foilog.records.structure import describe, structure_problems
 from foilog.records.withdrawals import withdrawal_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
 CLOCK_EVENTS = ("clarification-requested", "clarification-received", "extension")
-ATTACHMENT_KINDS = {
-    ".csv": "CSV spreadsheet",
-    ".xlsx": "Excel spreadsheet",
-    ".xlsm": "Excel spreadsheet",
-    ".ods": "OpenDocument spreadsheet",
-    ".pdf": "PDF document",
-    ".docx": "Word document",
-    ".odt": "OpenDocument text",
-    ".txt": "Plain text",
-    ".png": "PNG image",
-    ".jpg": "JPEG image",
-    ".jpeg": "JPEG image",
-    ".zip": "ZIP archive",
-}
 
 
-class RecordChecker:
+class RecordChecker(RuleRunner):
     """Collects every problem in one record; `build()` gives the Disclosure when there are none."""
 
     def __init__(
-        self, document: YamlDocument, source: Path, shown_as: str, register: ExemptionRegister
+        self,
+        document: YamlDocument,
+        source: Path,
+        shown_as: str,
+        register: ExemptionRegister,
+        today: dt.date | None = None,
     ) -> None:
-        self.doc = document
+        super().__init__(document, shown_as)
         self.source = source
-        self.shown_as = shown_as
         self.register = register
-        self.problems: list[Problem] = []
+        self.today = today or dt.date.today()  # no date in a record may be after it
         self.structure_passed = False
-
-    def problem(self, path: Path_, expected: str, found: str) -> None:
-        self.problems.append(
-            Problem(self.shown_as, self.doc.line_of(path), field_name(path), expected, found)
-        )
 
     def check(self, structure_passed: bool = False) -> Disclosure | None:
         """`structure_passed`: the same document passed the structural checks (duplicate
         keys, placeholders and the schema) before, so only the rules are checked."""
         data = self.doc.data
         if not structure_passed:
-            self.problems += structure_problems(self.doc, self.shown_as)
-            if self.problems:
+            structural = structure_problems(self.doc, self.shown_as)
+            if structural:
+                self.check_sound_parts(self._build, structural)
                 return None
         self.structure_passed = True
         disclosure = self._build(data)
@@ -88,33 +74,40 @@ class RecordChecker:
             return None
 
     def _build(self, data: dict[str, Any]) -> Disclosure:
-        reference = str(data["reference"]).strip()
         act = data.get("act", "foia")
-        received = self._date(("received",), data["received"])
-        responded = self._date(("responded",), data["responded"])
+        received = self.part(self._date, ("received",), data.get("received"))
+        responded = self.part(self._date, ("responded",), data.get("responded"))
+        for name, date in (("received", received), ("responded", responded)):
+            if date and date.earliest() > self.today:
+                self.problem(
+                    (name,),
+                    f"a date no later than today ({self.today.isoformat()})",
+                    f"{date.iso}, in the future",
+                )
         if received and responded and received.earliest() > responded.latest():
             self.problem(
                 ("received",),
                 f"received on or before responded ({responded.iso})",
                 f"received {received.iso}",
             )
-        questions = self._questions(data["questions"])
-        numbers = {q.number for q in questions} | {p.number for q in questions for p in q.parts}
-        overall = outcomes.derive([q.outcome for q in questions])
-        if "outcome" in data:
-            if not outcomes.consistent(data["outcome"], [q.outcome for q in questions]):
-                self.problem(
-                    ("outcome",),
-                    f"an outcome that fits the questions' outcomes (for example {overall})",
-                    f"{data['outcome']} with questions "
-                    + ", ".join(f"{q.number} {q.outcome}" for q in questions),
-                )
-            overall = data["outcome"]
-        history = [self._event(i, e) for i, e in enumerate(data.get("history", []))]
+        questions = self.each(data, "questions", self._question)
+        numbers = {str(n) for n in range(1, len(data.get("questions", [])) + 1)}
+        numbers |= {p.number for q in questions for p in q.parts}
+        overall = self.part(self._overall, data, questions)
+        history = self.each(data, "history", self._event)
         self._clock_events(history, act, received, responded)
-        attachments = [self._attachment(i, a) for i, a in enumerate(data.get("attachments", []))]
-        for path, expected, found in withdrawal_problems(history, attachments, responded):
+        periods = self.each(data, "periods", self._period)
+        exemptions = self.each(data, "exemptions", self._exemption, act, numbers)
+        figures = self.each(data, "figures", self._figure, numbers)
+        redirections = self.each(data, "redirections", self._redirection, numbers)
+        attachments: dict[str, str] = {}  # published name -> file, for clashes
+        attached = self.each(
+            data, "attachments", check_attachment, self.source, attachments, self.problem
+        )
+        for path, expected, found in withdrawal_problems(history, attached, responded):
             self.problem(path, expected, found)
+        review = self.each(data, "review", self._review)
+        reference = str(data["reference"]).strip()
         topics = [str(t).strip() for t in data.get("topics", [])]
         slug = slugify(reference)
         date = responded or received
@@ -125,38 +118,20 @@ class RecordChecker:
             act=act,
             received=received,
             responded=responded,
-            outcome=overall,
+            outcome=overall or "",
             questions=questions,
             topics=topics,
             topic_slugs=[slugify(t) for t in topics],
-            periods=[self._period(i, p) for i, p in enumerate(data.get("periods", []))],
-            exemptions=[
-                self._exemption(i, e, act, numbers)
-                for i, e in enumerate(data.get("exemptions", []))
-            ],
-            figures=[self._figure(i, f, numbers) for i, f in enumerate(data.get("figures", []))],
-            redirections=[
-                Redirection(
-                    r["body"],
-                    r["about"],
-                    r.get("url"),
-                    self._question_refs(
-                        ("redirections", i, "questions"), r.get("questions"), numbers
-                    ),
-                )
-                for i, r in enumerate(data.get("redirections", []))
-            ],
+            periods=periods,
+            exemptions=exemptions,
+            figures=figures,
+            redirections=redirections,
             response=data.get("response"),
-            attachments=attachments,
+            attachments=attached,
             history=history,
             related=[str(r) for r in data.get("related", [])],
             sensitive=bool(data.get("sensitive", False)),
-            review=[
-                ReviewEntry(
-                    r["rule"], r["place"], r["by"], PartialDate.parse(r["date"]), r["reason"]
-                )
-                for r in data.get("review", [])
-            ],
+            review=review,
             source=self.shown_as,
             source_path=self.source,
             reference_line=self.doc.line_of(("reference",)),
@@ -165,28 +140,56 @@ class RecordChecker:
             field_lines=self.doc.lines,
         )
 
-    def _questions(self, raw: list[dict[str, Any]]) -> list[Question]:
-        questions = []
-        for index, item in enumerate(raw):
-            number = str(index + 1)
-            parts = [
-                Part(
-                    number=f"{number}{chr(ord('a') + p_index)}",
-                    text=part["text"],
-                    outcome=part.get("outcome", item["outcome"]),
-                    answer=part.get("answer"),
-                )
-                for p_index, part in enumerate(item.get("parts", []))
-            ]
-            questions.append(
-                Question(number, item["text"], item["outcome"], item.get("answer"), parts)
+    def _overall(self, data: dict[str, Any], questions: list[Question]) -> str:
+        """The record's outcome: as given, when it fits the questions' outcomes, or derived."""
+        given = [q.outcome for q in questions]
+        overall = outcomes.derive(given)
+        if "outcome" not in data:
+            return overall
+        if all(o in outcomes.OUTCOMES for o in given) and not outcomes.consistent(
+            data["outcome"], given
+        ):
+            self.problem(
+                ("outcome",),
+                f"an outcome that fits the questions' outcomes (for example {overall})",
+                f"{data['outcome']} with questions "
+                + ", ".join(f"{q.number} {q.outcome}" for q in questions),
             )
-        return questions
+        return str(data["outcome"])
+
+    def _question(self, index: int, item: dict[str, Any]) -> Question:
+        number = str(index + 1)
+        parts = [
+            Part(
+                number=f"{number}{chr(ord('a') + p_index)}",
+                text=part["text"],
+                outcome=part.get("outcome", item["outcome"]),
+                answer=part.get("answer"),
+            )
+            for p_index, part in enumerate(item.get("parts", []))
+        ]
+        return Question(number, item["text"], item["outcome"], item.get("answer"), parts)
+
+    def _redirection(self, index: int, raw: dict[str, Any], numbers: set[str]) -> Redirection:
+        return Redirection(
+            raw["body"],
+            raw["about"],
+            raw.get("url"),
+            self._question_refs(
+                ("redirections", index, "questions"), raw.get("questions"), numbers
+            ),
+        )
+
+    def _review(self, index: int, raw: dict[str, Any]) -> ReviewEntry:
+        date = PartialDate.parse(raw["date"])
+        return ReviewEntry(raw["rule"], raw["place"], raw["by"], date, raw["reason"])
 
     def _question_refs(self, path: Path_, raw: list[Any] | None, numbers: set[str]) -> list[str]:
         if raw is None:
             return []
         refs = [str(r) for r in raw]
+        if not numbers:  # the questions are missing, and a structural problem says so
+            return refs
         for index, ref in enumerate(refs):
             if ref not in numbers:
                 self.problem(
@@ -231,7 +234,14 @@ class RecordChecker:
                 f"an exemption in the {act.upper()} register",
                 repr(citation),
             )
-        else:
+        elif unknown := self.register.unknown_subsection(entry, citation):
+            cited, valid = unknown
+            self.problem(
+                (*path, "section"),
+                f"a subsection of {entry.label} in the register ({', '.join(valid)})",
+                repr(cited),
+            )
+        if entry is not None:
             if entry.kind == "qualified" and not raw.get("public_interest"):
                 self.problem(
                     (*path, "public_interest"),
@@ -328,37 +338,12 @@ class RecordChecker:
             for group in (*cells, table.row_totals or [], table.column_totals or [])
             for c in group
         )
-        if complete and len(cells) == len(rows):
+        if complete and len(cells) == len(rows) and all(len(row) == width for row in cells):
             for name, position, why in totals_problems(table):
                 field_path = (*path, name) if position is None else (*path, name, position)
                 found = raw[name] if position is None else raw[name][position]
                 self.problem(field_path, f"a total that adds up ({why})", repr(found))
         return table
-
-    def _attachment(self, index: int, raw: dict[str, Any]) -> Attachment:
-        path: Path_ = ("attachments", index)
-        name = raw.get("file") or raw.get("url", "")
-        suffix = Path(name.split("?")[0]).suffix.lower()
-        kind = ATTACHMENT_KINDS.get(suffix, f"{suffix[1:].upper()} file" if suffix else "Web page")
-        size = None
-        if "file" in raw:
-            file_path = (self.source.parent / raw["file"]).resolve()
-            if not file_path.is_relative_to(self.source.parent.resolve()):
-                self.problem((*path, "file"), "a file in the record's folder", raw["file"])
-            elif is_hidden(Path(raw["file"])):
-                self.problem(
-                    (*path, "file"),
-                    'a file whose name and folders do not start with "." (hidden files are '
-                    "never published)",
-                    raw["file"],
-                )
-            elif not file_path.is_file():
-                self.problem(
-                    (*path, "file"), "an existing file next to the record", f"no file {raw['file']}"
-                )
-            else:
-                size = file_path.stat().st_size
-        return Attachment(raw["title"], raw.get("file"), raw.get("url"), kind, size)
 
     def _event(self, index: int, raw: dict[str, Any]) -> HistoryEvent:
         date = self._date(("history", index, "date"), raw["date"])

@@ -77,6 +77,7 @@ KNOWN = {
     "FOILOG_GUARD_ALLOWED_TYPES",
     "FOILOG_JURISDICTION",
     "FOILOG_FEED_ITEMS",
+    "FOILOG_MAX_RECORD_BYTES",
     "FOILOG_CASE_REGISTER",
     "FOILOG_CASE_REGISTER_MAPPING",
     "FOILOG_URL_PREFIX",
@@ -86,6 +87,9 @@ GUARD_MODES = ("error", "warning")
 # Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
 # development settings), they use the address `make serve` serves the site on.
 DEVELOPMENT_SITEURL = "http://localhost:8000"
+# A record is a page or two of text; a file far larger is a mistake (a pasted export, say)
+# and is refused before it is parsed.
+DEFAULT_MAX_RECORD_BYTES = 1_000_000
 
 
 class SettingsError(ValueError):
@@ -117,6 +121,7 @@ class SiteSettings:
     cache_path: Path  # Pelican's CACHE_PATH; the Whoosh index lives in it
     feed_items: int
     register: ExemptionRegister = field(repr=False)
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     cookie_policy_version: str = "1"
     cookie_categories: tuple[CookieCategory, ...] = ()
     phase: str | None = None
@@ -261,6 +266,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         cache_path=Path(get("CACHE_PATH", "cache", str, "a folder path")),
         feed_items=feed_items,
         register=register,
+        max_record_bytes=count("FOILOG_MAX_RECORD_BYTES", DEFAULT_MAX_RECORD_BYTES),
         cookie_policy_version=str(version).strip() or "1",
         cookie_categories=categories,
         phase=phase,

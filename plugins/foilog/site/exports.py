@@ -5,14 +5,19 @@ are the single source the files and the /data/ page are made from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from foilog.records.attachment_files import published_name
 from foilog.records.model import Cell, Disclosure, FigureTable
 
 # Bump when a field is removed or changes meaning; adding a field keeps the version.
 OPEN_DATA_VERSION = 1
 LIST_SEPARATOR = ";"  # joins lists in a CSV cell; never part of a slug or a citation
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$")
 
 DISCLOSURE_COLUMNS: dict[str, str] = {
     "reference": "The authority's reference, unique in the log.",
@@ -48,6 +53,15 @@ FIGURE_COLUMNS: dict[str, str] = {
     "total": "true when the cell is a published total, otherwise false.",
     "outside_act": "true when the table was released outside the Act, otherwise false.",
 }
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that a spreadsheet shows as written rather than running it: the OWASP rule,
+    a single quote before a cell that starts like a formula. A plain number such as -12.5
+    is left as it is: spreadsheets read it as a number, never as a formula."""
+    if cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
 
 
 def _join(values: list[str]) -> str:
@@ -175,7 +189,7 @@ def disclosure_record(disclosure: Disclosure, page_url: str) -> dict[str, Any]:
         "attachments": [
             {
                 "title": a.title,
-                "url": f"{page_url}{a.file.split('/')[-1]}" if a.file else a.url,
+                "url": f"{page_url}{published_name(a.file)}" if a.file else a.url,
                 "kind": a.kind,
                 "size": a.size,
             }

@@ -21,13 +21,16 @@ from foilog.site.exports import (
     disclosure_record,
     disclosure_row,
     figure_rows,
+    spreadsheet_safe,
 )
 from foilog.site.page_cache import PageCache
 
 
 def _csv_text(rows: Iterable[Iterable[str]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\r\n").writerows(
+        [spreadsheet_safe(cell) for cell in row] for row in rows
+    )
     return buffer.getvalue()
 
 
