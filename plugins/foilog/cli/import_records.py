@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -19,27 +18,14 @@ from typing import Any
 
 import yaml
 
+from foilog.cli.import_mapping import Mapping
+from foilog.cli.import_record import RowError, build_record
 from foilog.cli.site import CommandError, load_site, references_in_use, shown
 from foilog.core.progress import progress_bar
 from foilog.core.slugs import slugify
-from foilog.records.dates import PartialDate
 from foilog.records.validation import RecordChecker
 from foilog.records.yaml_source import YamlSyntaxError, parse_yaml
 from foilog.settings import SiteSettings
-
-REQUIRED_FIELDS = ("reference", "title", "received", "responded", "question", "outcome")
-OPTIONAL_FIELDS = (
-    "act",
-    "answer",
-    "topics",
-    "exemptions",
-    "exemption_reason",
-    "public_interest",
-    "response",
-)
-LIST_FIELDS = ("topics", "exemptions")
-# A problem's field in the built record -> the mapping's field, to name the column.
-_FIELD_OF = {"text": "question", "section": "exemptions", "reason": "exemption_reason"}
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
@@ -58,59 +44,6 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--dry-run", action="store_true", help="check every row but write nothing")
     return parser
-
-
-@dataclass
-class Mapping:
-    columns: dict[str, str]  # record field -> column name
-    values: dict[str, dict[str, str]]  # field -> {export's word: record value}
-    date_format: str | None
-    separator: str
-
-    @classmethod
-    def read(cls, path: Path) -> Mapping:
-        name = shown(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise CommandError(f"{name}: cannot read the mapping: {error}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-            raise CommandError(f"{name}: expected a mapping with `columns: {{field: column}}`")
-        unknown = sorted(set(data) - {"columns", "values", "date_format", "list_separator"})
-        faults = [f"unknown setting {key!r}" for key in unknown]
-        columns = {str(k): str(v) for k, v in data["columns"].items()}
-        known = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
-        faults += [
-            f"columns.{key}: unknown record field (known: {', '.join(known)})"
-            for key in columns
-            if key not in known
-        ]
-        faults += [
-            f"columns.{key}: required, naming the export's column for the {key}"
-            for key in REQUIRED_FIELDS
-            if key not in columns
-        ]
-        values = data.get("values") or {}
-        if not isinstance(values, dict) or not all(isinstance(v, dict) for v in values.values()):
-            faults.append("values: expected `field: {export's word: record value}`")
-            values = {}
-        if faults:
-            raise CommandError("\n".join(f"{name}: {fault}" for fault in faults))
-        return cls(
-            columns=columns,
-            values={f: {str(k): str(v) for k, v in words.items()} for f, words in values.items()},
-            date_format=data.get("date_format"),
-            separator=str(data.get("list_separator", ";")),
-        )
-
-    def column_of(self, problem_field: str) -> str | None:
-        """The export's column behind a problem in the built record, where there is one."""
-        last = problem_field.rsplit(".", 1)[-1]
-        root = problem_field.split("[")[0].split(".")[0]
-        for key in (_FIELD_OF.get(last, last), root):
-            if key in self.columns:
-                return self.columns[key]
-        return None
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
@@ -140,80 +73,19 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
     return header, numbered
 
 
-class RowError(Exception):
-    pass
-
-
-def _cell(mapping: Mapping, row: dict[str, Any], key: str) -> Any:
-    value = row.get(mapping.columns[key]) if key in mapping.columns else None
-    if isinstance(value, str):
-        value = value.strip()
-    if value in (None, ""):
-        if key in REQUIRED_FIELDS:
-            raise RowError(f"column {mapping.columns[key]!r} ({key}): empty")
-        return None
-    words = mapping.values.get(key, {})
-    return words.get(str(value), value)
-
-
-def _date(mapping: Mapping, row: dict[str, Any], key: str) -> str:
-    value = _cell(mapping, row, key)
-    if isinstance(value, dt.datetime | dt.date):  # a spreadsheet date
-        return value.strftime("%Y-%m-%d")
-    text = str(value)
-    try:
-        if mapping.date_format:
-            return dt.datetime.strptime(text, mapping.date_format).date().isoformat()
-        PartialDate.parse(text)
-        return text
-    except ValueError:
-        example = dt.date(2025, 4, 3).strftime(mapping.date_format or "%Y-%m-%d")
-        raise RowError(
-            f"column {mapping.columns[key]!r} ({key}): expected a date such as {example}; "
-            f"found {text!r}"
-        ) from None
-
-
-def build_record(mapping: Mapping, row: dict[str, Any]) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "reference": str(_cell(mapping, row, "reference")),
-        "title": str(_cell(mapping, row, "title")),
-        "received": _date(mapping, row, "received"),
-        "responded": _date(mapping, row, "responded"),
-    }
-    if act := _cell(mapping, row, "act"):
-        record["act"] = str(act)
-    question: dict[str, Any] = {
-        "text": str(_cell(mapping, row, "question")),
-        "outcome": str(_cell(mapping, row, "outcome")),
-    }
-    if answer := _cell(mapping, row, "answer"):
-        question["answer"] = str(answer)
-    record["questions"] = [question]
-    lists = {
-        key: [item.strip() for item in str(value).split(mapping.separator) if item.strip()]
-        for key in LIST_FIELDS
-        if (value := _cell(mapping, row, key))
-    }
-    if lists.get("topics"):
-        record["topics"] = lists["topics"]
-    if lists.get("exemptions"):
-        reason = _cell(mapping, row, "exemption_reason")
-        public_interest = _cell(mapping, row, "public_interest")
-        record["exemptions"] = [
-            {"section": section, "reason": str(reason or "")}
-            | ({"public_interest": str(public_interest)} if public_interest else {})
-            for section in lists["exemptions"]
-        ]
-    if response := _cell(mapping, row, "response"):
-        record["response"] = str(response)
-    return record
-
-
 @dataclass
 class Outcome:
-    written: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # what was done with each row, in order
+    written: int = 0
+    failed: int = 0
+
+    def wrote(self, line: str) -> None:
+        self.lines.append(line)
+        self.written += 1
+
+    def fail(self, line: str) -> None:
+        self.lines.append(line)
+        self.failed += 1
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -233,7 +105,7 @@ def import_rows(
     site: SiteSettings, export: Path, mapping: Mapping, force: bool, dry_run: bool
 ) -> Outcome:
     header, rows = read_rows(export)
-    missing = [(key, column) for key, column in mapping.columns.items() if column not in header]
+    missing = [(key, column) for key, column in mapping.all_columns() if column not in header]
     if missing:
         raise CommandError(
             "\n".join(
@@ -245,25 +117,25 @@ def import_rows(
     in_use = references_in_use(site)
     seen: dict[str, int] = {}
     outcome = Outcome()
+    verb = "Would write" if dry_run else "Wrote"
     with progress_bar("Importing rows") as progress:
         for done, (number, row) in enumerate(rows, 1):
             progress(done, len(rows))
             where = f"{shown(export)} row {number}"
+            notes: list[str] = []
             try:
-                record = build_record(mapping, row)
+                record = build_record(mapping, row, site.register, notes)
             except RowError as error:
-                outcome.failed.append(f"{where}: {error}")
+                outcome.fail(f"{where}: {error}")
                 continue
             reference = record["reference"]
             if reference in seen:
-                outcome.failed.append(
-                    f"{where}: reference {reference} is also on row {seen[reference]}"
-                )
+                outcome.fail(f"{where}: reference {reference} is also on row {seen[reference]}")
                 continue
             seen[reference] = number
             existing = in_use.get(reference)
             if existing and not force:
-                outcome.failed.append(
+                outcome.fail(
                     f"{where}: reference {reference} already has a record, "
                     f"{shown(existing)}; use --force to replace it"
                 )
@@ -277,12 +149,36 @@ def import_rows(
                 for field_name, message in problems:
                     column = mapping.column_of(field_name)
                     place = f" (column {column!r})" if column else ""
-                    outcome.failed.append(f"{where}{place}: {message}")
+                    outcome.fail(f"{where}{place}: {message}")
                 continue
             if not dry_run:
                 write_atomically(target, text)
-            outcome.written.append(f"{shown(target)} from row {number}")
+            outcome.wrote(f"{verb} {shown(target)} from row {number}: {_summary(record, notes)}")
     return outcome
+
+
+def _summary(record: dict[str, Any], notes: list[str]) -> str:
+    """What the row became, in a few words."""
+    questions = record["questions"]
+    parts = [f"{len(questions)} question(s)"]
+    outcomes = sorted({q["outcome"] for q in questions})
+    parts.append(
+        f"outcome {', '.join(outcomes)}"
+        if len(outcomes) == 1
+        else "outcomes " + ", ".join(q["outcome"] for q in questions)
+    )
+    exemptions = record.get("exemptions", [])
+    if exemptions:
+        cited = [
+            e["section"]
+            + (" with public interest test" if "public_interest" in e else "")
+            + (" (NCND)" if e.get("ncnd") else "")
+            for e in exemptions
+        ]
+        parts.append("exemptions " + ", ".join(cited))
+    if record.get("topics"):
+        parts.append(f"{len(record['topics'])} topic(s)")
+    return "; ".join(parts + notes)
 
 
 def _check(site: SiteSettings, target: Path, text: str) -> list[tuple[str, str]]:
@@ -302,12 +198,10 @@ def run(args: argparse.Namespace) -> int:
     mapping = Mapping.read(Path(args.mapping))
     outcome = import_rows(site, Path(args.export), mapping, args.force, args.dry_run)
     verb = "Would write" if args.dry_run else "Wrote"
-    for line in outcome.written:
-        print(f"{verb} {line}")
-    for line in outcome.failed:
+    for line in outcome.lines:
         print(line)
     print(
-        f"{verb} {len(outcome.written)} record(s); {len(outcome.failed)} problem(s) in rows "
+        f"{verb} {outcome.written} record(s); {outcome.failed} problem(s) in rows "
         "that were not imported."
     )
     if outcome.written and not args.dry_run:

@@ -135,17 +135,22 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
     """Every published free-text field, with its path in the record."""
     yield ("title",), disclosure.title
     for q, question in enumerate(disclosure.questions):
-        yield ("questions", q, "text"), question.text
+        if question.text:
+            yield ("questions", q, "text"), question.text
         if question.answer:
             yield ("questions", q, "answer"), question.answer
         for p, part in enumerate(question.parts):
-            yield ("questions", q, "parts", p, "text"), part.text
+            if part.text:
+                yield ("questions", q, "parts", p, "text"), part.text
             if part.answer:
                 yield ("questions", q, "parts", p, "answer"), part.answer
     for e, exemption in enumerate(disclosure.exemptions):
-        yield ("exemptions", e, "reason"), exemption.reason
+        if exemption.reason:
+            yield ("exemptions", e, "reason"), exemption.reason
         if exemption.public_interest:
             yield ("exemptions", e, "public_interest"), exemption.public_interest
+        if exemption.ncnd_scope:
+            yield ("exemptions", e, "ncnd_scope"), exemption.ncnd_scope
     for f, table in enumerate(disclosure.figures):
         yield ("figures", f, "caption"), table.caption
         if table.note:
@@ -170,8 +175,12 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
         yield ("response",), disclosure.response
     for a, attachment in enumerate(disclosure.attachments):
         yield ("attachments", a, "title"), attachment.title
+        if attachment.reason:
+            yield ("attachments", a, "reason"), attachment.reason
     for h, event in enumerate(disclosure.history):
         yield ("history", h, "note"), event.note
+        if event.text:
+            yield ("history", h, "text"), event.text
 
 
 def _luhn(text: str) -> bool:

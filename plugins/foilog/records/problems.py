@@ -14,9 +14,12 @@ class Problem:
     field: str
     expected: str
     found: str
+    draft: bool = False  # a draft record, not yet reviewed: not an error in it
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
+        if self.draft:
+            return f"{where}: draft: {self.found}; {self.expected}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} expected {self.expected}; found {self.found}"
 

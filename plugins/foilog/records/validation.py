@@ -11,6 +11,7 @@ from foilog.core.slugs import slugify
 from foilog.records import outcomes
 from foilog.records.dates import PartialDate
 from foilog.records.figures import SUPPRESSED_HELP, parse_cell, totals_problems
+from foilog.records.legacy import nullable_fields
 from foilog.records.model import (
     Attachment,
     CitedExemption,
@@ -89,6 +90,10 @@ class RecordChecker:
     def _build(self, data: dict[str, Any]) -> Disclosure:
         reference = str(data["reference"]).strip()
         act = data.get("act", "foia")
+        legacy = bool(data.get("legacy", False))
+        if not legacy:
+            for path in nullable_fields(data):
+                self.problem(path, "a value (null only in a record marked legacy: true)", "null")
         received = self._date(("received",), data["received"])
         responded = self._date(("responded",), data["responded"])
         if received and responded and received.earliest() > responded.latest():
@@ -100,7 +105,7 @@ class RecordChecker:
         questions = self._questions(data["questions"])
         numbers = {q.number for q in questions} | {p.number for q in questions for p in q.parts}
         overall = outcomes.derive([q.outcome for q in questions])
-        if "outcome" in data:
+        if data.get("outcome") is not None:
             if not outcomes.consistent(data["outcome"], [q.outcome for q in questions]):
                 self.problem(
                     ("outcome",),
@@ -147,6 +152,9 @@ class RecordChecker:
             history=history,
             related=[str(r) for r in data.get("related", [])],
             sensitive=bool(data.get("sensitive", False)),
+            legacy=legacy,
+            draft=bool(data.get("draft", False)),
+            migration_notes=list(data.get("migration_notes", [])),
             review=[
                 ReviewEntry(
                     r["rule"], r["place"], r["by"], PartialDate.parse(r["date"]), r["reason"]
@@ -169,13 +177,21 @@ class RecordChecker:
                 Part(
                     number=f"{number}{chr(ord('a') + p_index)}",
                     text=part["text"],
-                    outcome=part.get("outcome", item["outcome"]),
+                    outcome=part.get("outcome", item["outcome"]) or outcomes.NOT_RECORDED,
                     answer=part.get("answer"),
+                    answer_recorded=not _null(part, "answer"),
                 )
                 for p_index, part in enumerate(item.get("parts", []))
             ]
             questions.append(
-                Question(number, item["text"], item["outcome"], item.get("answer"), parts)
+                Question(
+                    number,
+                    item["text"],
+                    item["outcome"] or outcomes.NOT_RECORDED,
+                    item.get("answer"),
+                    parts,
+                    answer_recorded=not _null(item, "answer"),
+                )
             )
         return questions
 
@@ -193,8 +209,8 @@ class RecordChecker:
                 )
         return refs
 
-    def _period(self, index: int, raw: dict[str, Any]) -> Period:
-        path: Path_ = ("periods", index)
+    def _period(self, index: int, raw: dict[str, Any], path: Path_ | None = None) -> Period:
+        path = path or ("periods", index)
         kind = raw["kind"]
         start = end = None
         if kind == "calendar-year":
@@ -228,7 +244,11 @@ class RecordChecker:
                 repr(citation),
             )
         else:
-            if entry.kind == "qualified" and not raw.get("public_interest"):
+            if (
+                entry.kind == "qualified"
+                and not raw.get("public_interest")
+                and not _null(raw, "public_interest")
+            ):
                 self.problem(
                     (*path, "public_interest"),
                     f"a public interest test, because {entry.label} is qualified",
@@ -240,6 +260,10 @@ class RecordChecker:
                     f"ncnd only where the exemption allows it; {entry.label} has no such provision",
                     "ncnd: true",
                 )
+        if raw.get("ncnd_scope") and not raw.get("ncnd"):
+            self.problem(
+                (*path, "ncnd_scope"), "ncnd_scope only with ncnd: true", repr(raw["ncnd_scope"])
+            )
         return CitedExemption(
             citation=citation,
             entry=entry,  # type: ignore[arg-type]  # None only when a problem was recorded
@@ -247,6 +271,7 @@ class RecordChecker:
             reason=raw["reason"],
             public_interest=raw.get("public_interest"),
             ncnd=bool(raw.get("ncnd", False)),
+            ncnd_scope=raw.get("ncnd_scope"),
         )
 
     def _figure(self, index: int, raw: dict[str, Any], numbers: set[str]) -> FigureTable:
@@ -316,6 +341,9 @@ class RecordChecker:
             outside_act=bool(raw.get("outside_act", False)),
             note=raw.get("note"),
             threshold=raw.get("threshold"),
+            period=self._period(index, raw["period"], (*path, "period"))
+            if "period" in raw
+            else None,
         )
         if unit == "text" and table.total is not None:
             self.problem((*path, "total"), "no totals in a text table", "total")
@@ -354,7 +382,15 @@ class RecordChecker:
                 )
             else:
                 size = file_path.stat().st_size
-        return Attachment(raw["title"], raw.get("file"), raw.get("url"), kind, size)
+        return Attachment(
+            raw["title"],
+            raw.get("file"),
+            raw.get("url"),
+            kind if name else "Not published here",
+            size,
+            published=raw.get("published", True),
+            reason=raw.get("reason"),
+        )
 
     def _event(self, index: int, raw: dict[str, Any]) -> HistoryEvent:
         date = self._date(("history", index, "date"), raw["date"])
@@ -364,6 +400,7 @@ class RecordChecker:
             note=raw["note"],
             references=[str(r) for r in raw.get("references", [])],
             result=raw.get("result"),
+            text=raw.get("text"),
         )
 
     def _clock_events(
@@ -389,6 +426,11 @@ class RecordChecker:
                     f"a date from received ({received.iso}) to responded ({responded.iso})",
                     event.date.iso,
                 )
+
+
+def _null(item: dict[str, Any], name: str) -> bool:
+    """Written as null: in a legacy record, not recorded in the original response."""
+    return name in item and item[name] is None
 
 
 def _question_order(number: str) -> tuple[int, str]:

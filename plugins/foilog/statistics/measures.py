@@ -21,6 +21,7 @@ OUTCOME_SERIES = [
     ("refused", "Refused"),
     ("not-held", "Not held"),
     ("neither-confirm-nor-deny", "Neither confirmed nor denied"),
+    ("not-recorded", "Not recorded"),  # legacy records whose response did not say
 ]
 TIMELINESS_SERIES = [
     ("on-time", "On time"),
