@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +18,10 @@ import yaml
 
 from foilog.cli.import_mapping import Mapping
 from foilog.cli.import_record import RowError, build_record
+from foilog.cli.record_files import record_problems, write_atomically
 from foilog.cli.site import CommandError, load_site, references_in_use, shown
 from foilog.core.progress import progress_bar
 from foilog.core.slugs import slugify
-from foilog.records.validation import RecordChecker
-from foilog.records.yaml_source import YamlSyntaxError, parse_yaml
 from foilog.settings import SiteSettings
 
 
@@ -88,19 +85,6 @@ class Outcome:
         self.failed += 1
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a hidden temporary file beside `path` and rename it: all of the record or none."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def import_rows(
     site: SiteSettings, export: Path, mapping: Mapping, force: bool, dry_run: bool
 ) -> Outcome:
@@ -144,7 +128,7 @@ def import_rows(
             target = existing or site.disclosures_path / year / f"{slugify(reference)}.yaml"
             text = f"# Imported by `foilog import` from {export.name}, row {number}.\n"
             text += yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
-            problems = _check(site, target, text)
+            problems = record_problems(site, target, text)
             if problems:
                 for field_name, message in problems:
                     column = mapping.column_of(field_name)
@@ -179,18 +163,6 @@ def _summary(record: dict[str, Any], notes: list[str]) -> str:
     if record.get("topics"):
         parts.append(f"{len(record['topics'])} topic(s)")
     return "; ".join(parts + notes)
-
-
-def _check(site: SiteSettings, target: Path, text: str) -> list[tuple[str, str]]:
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as error:  # safe_dump always writes valid YAML; kept for safety
-        return [("", error.message)]
-    checker = RecordChecker(document, target, shown(target), site.register)
-    checker.check()
-    return [
-        (p.field, f"{p.field}: expected {p.expected}; found {p.found}") for p in checker.problems
-    ]
 
 
 def run(args: argparse.Namespace) -> int:
