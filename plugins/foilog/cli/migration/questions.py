@@ -17,7 +17,7 @@ from foilog.cli.migration.reading import CELL_SEPARATOR
 from foilog.cli.migration.wording import stated_outcome
 from foilog.records import outcomes
 
-_ITEM = re.compile(r"^\s*(?:Q(?:uestion)?\.?\s*)?(\d{1,2})\s*[.):,]\s*(?![\d.])(\S.*)$", re.I)
+_ITEM = re.compile(r"^\s*(?:Q(?:uestion)?\.?\s*)?(\d{1,2})\s*[.):,](?:\s*(?![\d.])(\S.*))?$", re.I)
 _HEADING = re.compile(r"^\s*(?:Question|Q)\s*(\d{1,2})\b\s*[:.)\-–]?\s*(.*)$", re.I)
 _PART = re.compile(r"^\s*\(?([a-h])[.)]\s+(\S.*)$")
 _INLINE_PART = re.compile(r"(?:^|[\s,;:])\(?([a-h])\)\s+")
@@ -39,6 +39,8 @@ _GENERAL = re.compile(
     re.I,
 )
 _ANSWER_LINES = 6  # an answer longer than this is left in the response letter
+# A heading between the request and the answers: "Our answers", "RESPONSE", "In response:".
+_HEADING_LINE = re.compile(r"^(?:[A-Za-z]+\s?){1,3}:?$")
 
 
 @dataclass
@@ -77,7 +79,7 @@ def numbered_items(lines: list[str]) -> list[Item]:
             first = number
         elif number != previous + 1 and not (first is not None and number <= first):
             continue
-        items.append(Item(number, match.group(2).strip(), index, bool(heading)))
+        items.append(Item(number, (match.group(2) or "").strip(), index, bool(heading)))
     return items
 
 
@@ -97,12 +99,12 @@ def extract_questions(lines: list[str]) -> tuple[list[Draft], list[str]]:
         draft = drafts.setdefault(item.number, Draft(item.number))
         end = items[position + 1].line if position + 1 < len(items) else len(lines)
         following = _answer_lines(lines[item.line + 1 : end])
-        if item.heading or runs or _ANSWER_START.match(item.text):
-            answer = [item.text] if item.text else []
-            _answer(draft, [*answer, *following])
+        if item.heading or runs or not item.text or _ANSWER_START.match(item.text):
+            _attach(draft, [item.text] if item.text else [], following)
         else:
             draft.text = item.text
-            _parts_and_answer(draft, following)
+            draft.parts = [{"text": t, "answer": None} for _, t in _inline_parts(item.text)]
+            _attach(draft, [], following)
     highest = max(drafts)
     questions = [drafts.get(n, Draft(n)) for n in range(1, highest + 1)]
     missing = [str(q.number) for q in questions if q.text is None]
@@ -118,14 +120,18 @@ def extract_questions(lines: list[str]) -> tuple[list[Draft], list[str]]:
 
 
 def _answer_lines(lines: list[str]) -> list[str]:
-    """The lines of an answer: up to a blank line or the letter's general text again."""
+    """The lines of an answer: up to the letter's general text again. Blank lines are
+    passed over: a saved page puts one between every paragraph, and a text file may not."""
     taken: list[str] = []
     for line in lines:
         if not line.strip():
-            if taken:
-                break
             continue
-        if _GENERAL.match(line.strip()) or CELL_SEPARATOR in line or len(taken) == _ANSWER_LINES:
+        if (
+            _GENERAL.match(line.strip())
+            or CELL_SEPARATOR in line
+            or len(taken) == _ANSWER_LINES
+            or (_HEADING_LINE.match(line.strip()) and not _ANSWER_START.match(line.strip()))
+        ):
             break
         taken.append(line.strip())
     return taken
@@ -139,29 +145,25 @@ def _answer(draft: Draft, lines: list[str]) -> None:
     draft.outcome = stated_outcome(draft.answer)
 
 
-def _parts_and_answer(draft: Draft, lines: list[str]) -> None:
-    """Lettered lines after a question: its parts when they ask, else answers to its parts
-    (lettered inline, "… a) framework and b) off framework") or to the question."""
+def _attach(draft: Draft, first: list[str], lines: list[str]) -> None:
+    """The lines after a numbered item. Lettered lines answer the question's parts, or are
+    its parts when they ask ("a) How many were appealed?"); other lines answer it."""
     lettered = [(m.group(1), m.group(2)) for line in lines if (m := _PART.match(line))]
-    text = draft.text or ""
-    if (
-        lettered
-        and len(lettered) == len(lines)
-        and all(t.rstrip().endswith("?") for _, t in lettered)
-    ):
-        draft.parts = [{"text": t, "answer": None} for _, t in lettered]
-        return
-    inline = _inline_parts(text)
-    if inline and lettered and len(lettered) == len(lines):
+    if first or not lettered or len(lettered) != len(lines):
+        _answer(draft, [*first, *lines])
+    elif draft.parts:
         answers = dict(lettered)
-        draft.parts = [{"text": t, "answer": answers.get(letter)} for letter, t in inline]
-        for part in draft.parts:
+        letters = [chr(ord("a") + i) for i in range(len(draft.parts))]
+        for letter, part in zip(letters, draft.parts, strict=True):
+            part["answer"] = answers.get(letter, part["answer"])
             part["outcome"] = stated_outcome(part["answer"] or "")
         stated = {part["outcome"] for part in draft.parts}
         if None not in stated:
             draft.outcome = outcomes.derive([str(o) for o in stated])
-        return
-    _answer(draft, lines)
+    elif all(text.rstrip().endswith("?") for _, text in lettered) and draft.text:
+        draft.parts = [{"text": text, "answer": None} for _, text in lettered]
+    else:
+        _answer(draft, lines)
 
 
 def _inline_parts(text: str) -> list[tuple[str, str]]:

@@ -32,12 +32,12 @@ def read_letter(path: Path) -> Letter:
         raise LetterError(f"expected one of {', '.join(READABLE)}; found a {suffix or 'bare'} file")
     try:
         if suffix == ".txt":
-            return Letter(_tidy(_decode(path.read_bytes())), None)
+            return Letter(_unwrap(_tidy(_decode(path.read_bytes()))), None)
         if suffix in (".html", ".htm"):
             return _read_html(_decode(path.read_bytes()))
         if suffix == ".docx":
             return Letter(_read_docx(path), None)
-        return Letter(_read_pdf(path), None)
+        return Letter(_unwrap(_read_pdf(path)), None)
     except LetterError:
         raise
     except OSError as error:
@@ -63,10 +63,38 @@ def _tidy(text: str) -> str:
     return tidy.strip()
 
 
+_ITEM_START = re.compile(r"^\s*(?:\(?[a-z]{1,3}[.)]\s|\(?\d{1,2}[.),]|(?:question|q)\s*\d)", re.I)
+_WRAPPED = 0.75  # a line this close to the longest is one the page or mail wrapped
+
+
+def _unwrap(text: str) -> str:
+    """Lines wrapped to the page or an email's width joined again. A line continues the
+    one before it when that one does not end a sentence or clause, the line is not a
+    numbered or lettered item, and it starts in lower case or the one before it is as
+    long as the page allows."""
+    raw = text.split("\n")
+    width = max((len(line) for line in raw if CELL_SEPARATOR not in line), default=0)
+    lines: list[str] = []
+    for line in raw:
+        previous = lines[-1] if lines else ""
+        if (
+            previous.strip()
+            and line.strip()
+            and (line[:1].islower() or len(previous) >= _WRAPPED * width)
+            and not _ITEM_START.match(line)
+            and not previous.rstrip().endswith((".", "?", "!", ":", ";"))
+            and CELL_SEPARATOR not in previous + line
+        ):
+            lines[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 # -- HTML ---------------------------------------------------------------------------------
 
 _BLOCKS = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
     "article", "main", "blockquote", "dd", "dt", "ul", "ol", "pre", "hr",
 }  # fmt: skip
 _SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "template", "svg", "form"}
@@ -109,8 +137,8 @@ class _PageText(HTMLParser):
             self.cell = None
         elif tag == "tr" and self.row is not None:
             row, self.row = self.row, None
-            if any(row):
-                self._write("\n" + CELL_SEPARATOR.join(row) + "\n")
+            if any(row):  # one line a row, the rows of a table together
+                self._write(CELL_SEPARATOR.join(row) + "\n")
         elif tag == "h1" and self.heading is not None:
             self.title = " ".join("".join(self.heading).split()) or None
             self.heading = None
@@ -137,6 +165,10 @@ class _PageText(HTMLParser):
     def text(self) -> str:
         chosen = self.main_parts if self.main_parts else self.parts
         lines = [" ".join(line.split()) for line in "".join(chosen).split("\n")]
+        # The page's heading is its title, not part of the letter.
+        heading = next((i for i, line in enumerate(lines) if line), None)
+        if heading is not None and lines[heading] == self.title:
+            del lines[heading]
         return _tidy("\n".join(lines))
 
 

@@ -28,6 +28,9 @@ def table_blocks(lines: list[str]) -> list[list[list[str]]]:
     current: list[list[str]] = []
     for line in [*lines, ""]:
         cells = [c.strip() for c in line.split("|")] if "|" in line else []
+        if current and 2 <= len(cells) < len(current[0]):
+            # A PDF shows nothing for empty cells at the end of a row.
+            cells += [""] * (len(current[0]) - len(cells))
         if len(cells) >= 2 and (not current or len(cells) == len(current[0])):
             current.append(cells)
             continue

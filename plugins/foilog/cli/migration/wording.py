@@ -24,7 +24,8 @@ _WITHHELD = re.compile(
 )
 _RELEASED = re.compile(
     r"\b(?:(?:am|are|is)\s+able\s+to\s+disclose|please\s+find|is\s+(?:attached|disclosed)|"
-    r"(?:decided|able)\s+to\s+disclose\s+some|disclose\s+some|as\s+follows)\b",
+    r"(?:decided|able)\s+to\s+disclose\s+some|disclose\s+some|as\s+follows|"
+    r"(?:please\s+)?see\s+(?:the\s+)?(?:table|attached|enclosed|below|spreadsheet))\b",
     re.I,
 )
 _SOME = re.compile(
