@@ -211,9 +211,11 @@ b) fewer than 5
 
 3. This information is withheld under Regulation 13, as it is personal data of third parties.
 
-Some of the information has been withheld. Regulation 12(5)(b) and (d) also apply to the enforcement files.
+Some of the information has been withheld. Regulation 12(5)(b) and (d) also apply to the \
+enforcement files.
 
-Information about road surfaces is held by National Highways. You may wish to contact National Highways at https://nationalhighways.co.uk/contact-us/ for it.
+Information about road surfaces is held by National Highways. You may wish to contact \
+National Highways at https://nationalhighways.co.uk/contact-us/ for it.
 """
 
 

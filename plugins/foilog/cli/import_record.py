@@ -150,7 +150,8 @@ def _per_exemption(
     per qualified exemption)."""
     texts: dict[str, str] = {}
     for citation in citations:
-        column = mapping.exemption_columns.get(citation, {}).get(field)
+        own = "reason" if field == "exemption_reason" else field  # the name in exemption_columns
+        column = mapping.exemption_columns.get(citation, {}).get(own)
         if column and (value := row.get(column)) not in (None, ""):
             texts[citation] = str(value).strip()
     cell = _cell(mapping, row, field)
