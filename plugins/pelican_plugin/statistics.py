@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from foilog.records.working_days import JURISDICTIONS
-from foilog.site.output import output_file, write_text
+from foilog.site.output import write_text
 from foilog.site.page_generator import LogPageGenerator
 from foilog.statistics.measures import log_statistics, measures
 from foilog.statistics.page_tables import section, statistics_csv
@@ -35,4 +35,4 @@ class StatisticsPageGenerator(LogPageGenerator):
             csv_url=CSV_URL,
             jurisdiction=JURISDICTIONS[self.site.jurisdiction][1],
         )
-        write_text(output_file(self.output_path, CSV_URL), statistics_csv(statistics))
+        write_text(self.log_file(CSV_URL), statistics_csv(statistics))
