@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from foilog.core.paths import is_hidden
 from foilog.core.slugs import slugify
 from foilog.records import outcomes
+from foilog.records.attachments import build_attachment
 from foilog.records.dates import PartialDate
 from foilog.records.figures import SUPPRESSED_HELP, parse_cell, totals_problems
 from foilog.records.legacy import nullable_fields
@@ -30,20 +30,6 @@ from foilog.records.structure import describe, structure_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
 CLOCK_EVENTS = ("clarification-requested", "clarification-received", "extension")
-ATTACHMENT_KINDS = {
-    ".csv": "CSV spreadsheet",
-    ".xlsx": "Excel spreadsheet",
-    ".xlsm": "Excel spreadsheet",
-    ".ods": "OpenDocument spreadsheet",
-    ".pdf": "PDF document",
-    ".docx": "Word document",
-    ".odt": "OpenDocument text",
-    ".txt": "Plain text",
-    ".png": "PNG image",
-    ".jpg": "JPEG image",
-    ".jpeg": "JPEG image",
-    ".zip": "ZIP archive",
-}
 
 
 class RecordChecker:
@@ -360,37 +346,7 @@ class RecordChecker:
         return table
 
     def _attachment(self, index: int, raw: dict[str, Any]) -> Attachment:
-        path: Path_ = ("attachments", index)
-        name = raw.get("file") or raw.get("url", "")
-        suffix = Path(name.split("?")[0]).suffix.lower()
-        kind = ATTACHMENT_KINDS.get(suffix, f"{suffix[1:].upper()} file" if suffix else "Web page")
-        size = None
-        if "file" in raw:
-            file_path = (self.source.parent / raw["file"]).resolve()
-            if not file_path.is_relative_to(self.source.parent.resolve()):
-                self.problem((*path, "file"), "a file in the record's folder", raw["file"])
-            elif is_hidden(Path(raw["file"])):
-                self.problem(
-                    (*path, "file"),
-                    'a file whose name and folders do not start with "." (hidden files are '
-                    "never published)",
-                    raw["file"],
-                )
-            elif not file_path.is_file():
-                self.problem(
-                    (*path, "file"), "an existing file next to the record", f"no file {raw['file']}"
-                )
-            else:
-                size = file_path.stat().st_size
-        return Attachment(
-            raw["title"],
-            raw.get("file"),
-            raw.get("url"),
-            kind if name else "Not published here",
-            size,
-            published=raw.get("published", True),
-            reason=raw.get("reason"),
-        )
+        return build_attachment(self.source, ("attachments", index), raw, self.problem)
 
     def _event(self, index: int, raw: dict[str, Any]) -> HistoryEvent:
         date = self._date(("history", index, "date"), raw["date"])
