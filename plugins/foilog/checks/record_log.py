@@ -71,7 +71,9 @@ def load_log(
             problems.extend(checker.problems)
             if checker.structure_passed:
                 parsed.mark_sound(record)
-            if disclosure is not None:
+            if disclosure is not None and disclosure.draft:
+                problems.append(draft_problem(disclosure))
+            elif disclosure is not None:
                 disclosure.content_hash = record.content_hash
                 disclosures.append(disclosure)
     problems.extend(_cross_record_problems(disclosures))
@@ -81,6 +83,18 @@ def load_log(
     disclosures.sort(key=Disclosure.sort_key, reverse=True)
     # A withdrawn record keeps its reference and address (checked above), and nothing else.
     return DisclosureLog(*split_withdrawn(disclosures)), problems
+
+
+def draft_problem(disclosure: Disclosure) -> Problem:
+    """A draft is never published: one line says so, and what to do."""
+    return Problem(
+        disclosure.source,
+        disclosure.line_of(("draft",)),
+        "draft",
+        "review it against migration_notes, then delete the line `draft: true`",
+        "a draft record, not yet reviewed, so not published",
+        draft=True,
+    )
 
 
 def _cross_record_problems(disclosures: list[Disclosure]) -> list[Problem]:

@@ -57,8 +57,11 @@ class CheckResult:
         lines += [f"accepted: {a}" for a in self.accepted]
         if self.stops_build:
             parts = []
-            if self.problems:
-                parts.append(f"{len(self.problems)} problem(s)")
+            drafts = sum(1 for p in self.problems if p.draft)
+            if len(self.problems) > drafts:
+                parts.append(f"{len(self.problems) - drafts} problem(s)")
+            if drafts:
+                parts.append(f"{drafts} draft(s)")
             if self.blocking_findings:
                 parts.append(f"{len(self.blocking_findings)} publish-guard finding(s)")
             files = len({p.file for p in self.problems} | {f.file for f in self.blocking_findings})

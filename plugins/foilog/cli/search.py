@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
 
 from rich.console import Console
@@ -14,13 +13,13 @@ from foilog.cli.site import CommandError, load_site
 from foilog.core.paths import shown
 from foilog.core.progress import progress_bar
 from foilog.core.slugs import slugify
+from foilog.records.citations import normalise
 from foilog.records.model import OUTCOME_LABELS, Disclosure, FigureTable
 from foilog.records.outcomes import OUTCOMES
 from foilog.records.register import ACT_SHORT, ExemptionRegister
 from foilog.search.record_index import QueryError, open_index, search, update_index
 
 CELLS_SHOWN = 3  # cells listed for a table without a grand total
-_SECTION_WORD = re.compile(r"^(section|regulation|reg|s)\.?\s*", re.IGNORECASE)
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
@@ -95,7 +94,7 @@ def _exemption_key(register: ExemptionRegister, exemption: str | None) -> str | 
     """The register key the index holds ("40"), so that "40(2)" and "section 40" find it."""
     if not exemption:
         return None
-    citation = _SECTION_WORD.sub("", exemption.strip())
+    citation = normalise(exemption)  # "S.40(2)", "s.43 (2)", "Section 40" as the register has them
     keys = {entry.key for act in ACT_SHORT for entry in register.entries(act)}
     if citation in keys:
         return citation

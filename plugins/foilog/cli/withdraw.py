@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from foilog.cli.import_records import write_atomically
+from foilog.cli.record_files import write_atomically
 from foilog.cli.site import CommandError, load_site, references_in_use
 from foilog.core.paths import shown
 from foilog.records.dates import PartialDate

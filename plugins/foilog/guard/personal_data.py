@@ -94,17 +94,22 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
     for p, period in enumerate(disclosure.periods):
         yield ("periods", p, "label"), period.label
     for q, question in enumerate(disclosure.questions):
-        yield ("questions", q, "text"), question.text
+        if question.text:
+            yield ("questions", q, "text"), question.text
         if question.answer:
             yield ("questions", q, "answer"), question.answer
         for p, part in enumerate(question.parts):
-            yield ("questions", q, "parts", p, "text"), part.text
+            if part.text:
+                yield ("questions", q, "parts", p, "text"), part.text
             if part.answer:
                 yield ("questions", q, "parts", p, "answer"), part.answer
     for e, exemption in enumerate(disclosure.exemptions):
-        yield ("exemptions", e, "reason"), exemption.reason
+        if exemption.reason:
+            yield ("exemptions", e, "reason"), exemption.reason
         if exemption.public_interest:
             yield ("exemptions", e, "public_interest"), exemption.public_interest
+        if exemption.ncnd_scope:
+            yield ("exemptions", e, "ncnd_scope"), exemption.ncnd_scope
     for f, table in enumerate(disclosure.figures):
         yield ("figures", f, "caption"), table.caption
         if table.note:
@@ -138,8 +143,12 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
             if value:
                 # A file's name is shown with its words apart: "mr_irving-letter.pdf".
                 yield ("attachments", a, name), re.sub(r"[_+]|%20", " ", value)
+        if attachment.reason:
+            yield ("attachments", a, "reason"), attachment.reason
     for h, event in enumerate(disclosure.history):
         yield ("history", h, "note"), event.note
+        if event.text:
+            yield ("history", h, "text"), event.text
 
 
 def withdrawal_notice(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:

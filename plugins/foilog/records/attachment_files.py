@@ -1,5 +1,6 @@
 """The rules for a record's attachments: each file is in the record's folder, is not hidden,
-exists, and has a published address of its own.
+exists, and has a published address of its own; an attachment released but not published
+here (`published: false`) has no file or address.
 
 An attached file is published on the disclosure's page address under its own name, so two
 files with the same name in different folders would publish at one address (the second
@@ -85,7 +86,15 @@ def check_attachment(
                 "under its own name, on the page's address)",
                 f"{file}, whose name is also {other}",
             )
-    return Attachment(raw["title"], raw.get("file"), raw.get("url"), kind, size)
+    return Attachment(
+        raw["title"],
+        raw.get("file"),
+        raw.get("url"),
+        kind if name else "Not published here",
+        size,
+        published=raw.get("published", True),
+        reason=raw.get("reason"),
+    )
 
 
 def _through_link(folder: Path, file: str) -> bool:

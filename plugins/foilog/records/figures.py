@@ -1,24 +1,38 @@
-"""Figure cells and the rule that published totals add up."""
+"""Figure cells and the rule that published totals add up.
+
+Every cell stands for the values it can take: a number for itself, "<5" for 0 to 4, "*"
+and a blank (null) for any value, `{more_than: N}` and `{fewer_than: N}` for what they say.
+A total adds up when the range of its cells' sums and the range of the total meet.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from foilog.records.model import Cell, FigureTable
 
 _LESS_THAN = re.compile(r"^<\s*([0-9]+)$")
-SUPPRESSED_HELP = 'a number, or a suppressed marker such as "<5" or "*"'
+SUPPRESSED_HELP = (
+    'a number, a suppressed marker such as "<5" or "*", null for no figure, '
+    "or {more_than: N} or {fewer_than: N}"
+)
+_STEP = {"count": 1.0, "money": 0.01}  # the next value a bounded cell may take; else 0
 
 
 def parse_cell(raw: Any, unit: str) -> Cell | None:
     """A Cell, or None when `raw` is neither a number nor a known marker."""
+    if raw is None:
+        return Cell(raw, None, False, None, blank=True)
     if unit == "text":
         return Cell(raw, None, False, None) if isinstance(raw, str | int | float) else None
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | float):
         return Cell(raw, float(raw), False, None)
+    if isinstance(raw, dict) and len(raw) == 1:
+        return _bounded(raw, unit)
     if isinstance(raw, str):
         text = raw.strip()
         if text == "*":
@@ -29,8 +43,25 @@ def parse_cell(raw: Any, unit: str) -> Cell | None:
     return None
 
 
+def _bounded(raw: dict[str, Any], unit: str) -> Cell | None:
+    ((key, value),) = raw.items()
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    step = _STEP.get(unit, 0.0)
+    if key == "more_than":
+        return Cell(raw, None, False, None, lower_bound=float(value) + step)
+    if key == "fewer_than" and value > 0:
+        return Cell(raw, None, False, float(value) - step)
+    return None
+
+
 def describe_cell(cell: Cell) -> str:
     """The cell in words, as a screen reader or CSV reader should see it."""
+    if cell.blank:
+        return "no figure"
+    if isinstance(cell.raw, dict):
+        ((key, value),) = cell.raw.items()
+        return f"{key.replace('_', ' ')} {_show(float(value))}"
     if cell.suppressed:
         if cell.upper_bound is not None:
             return f"fewer than {int(cell.upper_bound) + 1}"
@@ -38,23 +69,29 @@ def describe_cell(cell: Cell) -> str:
     return str(cell.raw)
 
 
+def cell_range(cell: Cell) -> tuple[float, float]:
+    """The smallest and largest value the cell can stand for (counts are never negative)."""
+    if cell.number is not None:
+        return cell.number, cell.number
+    low = cell.lower_bound if cell.lower_bound is not None else 0.0
+    high = cell.upper_bound if cell.upper_bound is not None else math.inf
+    return low, high
+
+
 def total_problem(cells: list[Cell], total: Cell, unit: str) -> str | None:
     """Why `total` cannot be the sum of `cells`, or None when it can."""
-    if unit in ("percentage", "text") or total.number is None:
+    if unit in ("percentage", "text"):
         return None
-    known = sum(c.number for c in cells if c.number is not None)
-    suppressed = [c for c in cells if c.suppressed]
+    ranges = [cell_range(c) for c in cells]
+    low, high = sum(r[0] for r in ranges), sum(r[1] for r in ranges)
+    total_low, total_high = cell_range(total)
     tolerance = 0.005 * (len(cells) + 1) if unit == "money" else 1e-9
-    if not suppressed:
-        if abs(known - total.number) > tolerance:
-            return f"the cells add up to {_show(known)}"
-        return None
-    if total.number < known - tolerance:
-        return f"the known cells already add up to {_show(known)}"
-    if all(c.upper_bound is not None for c in suppressed):
-        highest = known + sum(c.upper_bound or 0 for c in suppressed)
-        if total.number > highest + tolerance:
-            return f"the cells add up to at most {_show(highest)}"
+    exact = all(c.number is not None for c in cells)
+    if total_high < low - tolerance:
+        start = "the cells add up to" if exact else "the known cells already add up to"
+        return f"{start} {_show(low)}"
+    if total_low > high + tolerance:
+        return f"the cells add up to {'' if exact else 'at most '}{_show(high)}"
     return None
 
 

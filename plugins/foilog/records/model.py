@@ -18,7 +18,9 @@ OUTCOME_LABELS = {
     "refused": "Refused",
     "not-held": "Information not held",
     "neither-confirm-nor-deny": "Neither confirmed nor denied",
+    "not-recorded": "Not recorded in the original response",  # a legacy record's null outcome
 }
+NOT_RECORDED = "Not recorded in the original response"  # a legacy record's null field
 
 EVENT_LABELS = {
     "clarification-requested": "Clarification requested",
@@ -30,6 +32,8 @@ EVENT_LABELS = {
     "ico-decision": "ICO decision notice",
     "extension": "Time limit extended",
     "withdrawn": "Withdrawn",
+    "follow-up": "Follow-up letter",
+    "correction": "Correction",
 }
 
 ACT_LABELS = {
@@ -62,18 +66,20 @@ class Timeliness:
 @dataclass(slots=True)
 class Part:
     number: str  # "2b"
-    text: str
-    outcome: str
+    text: str | None  # None only in a legacy record: not recorded
+    outcome: str  # "not-recorded" for a legacy record's null
     answer: str | None
+    answer_recorded: bool = True  # False: a legacy record's null answer
 
 
 @dataclass(slots=True)
 class Question:
     number: str  # "2"
-    text: str
-    outcome: str
+    text: str | None  # None only in a legacy record: not recorded
+    outcome: str  # "not-recorded" for a legacy record's null
     answer: str | None
     parts: list[Part]
+    answer_recorded: bool = True  # False: a legacy record's null answer
 
 
 @dataclass(slots=True)
@@ -89,9 +95,10 @@ class CitedExemption:
     citation: str  # exactly as cited: "31(1)(a)(b)"
     entry: ExemptionEntry  # the register entry it resolves to
     questions: list[str]
-    reason: str
+    reason: str | None  # None only in a legacy record: not recorded
     public_interest: str | None
     ncnd: bool
+    ncnd_scope: str | None = None  # the class of information an NCND statement covers
 
     @property
     def label(self) -> str:
@@ -101,12 +108,26 @@ class CitedExemption:
 
 @dataclass(slots=True)
 class Cell:
-    """One figure: `number` is None for suppressed or text cells."""
+    """One figure: `number` is None for suppressed, bounded, blank or text cells.
+
+    The bounds are the values the cell can take, both included: a "<5" marker and a
+    `{fewer_than: 5}` count have upper_bound 4, a `{more_than: 20}` count lower_bound 21."""
 
     raw: Any
     number: float | None
     suppressed: bool
-    upper_bound: float | None  # the largest value a "<N" marker allows
+    upper_bound: float | None  # the largest value a "<N" marker or {fewer_than: N} allows
+    lower_bound: float | None = None  # the smallest value {more_than: N} allows
+    blank: bool = False  # null: no figure given, distinct from 0 and from suppressed
+
+    @property
+    def bounded(self) -> bool:
+        return (
+            self.number is None
+            and not self.suppressed
+            and not self.blank
+            and (self.upper_bound is not None or self.lower_bound is not None)
+        )
 
 
 @dataclass(slots=True)
@@ -123,6 +144,7 @@ class FigureTable:
     outside_act: bool
     note: str | None
     threshold: int | None = None  # a reviewed per-table small-number threshold
+    period: Period | None = None  # the time the figures cover
 
     @property
     def two_dimensional(self) -> bool:
@@ -149,6 +171,8 @@ class Attachment:
     kind: str  # "CSV", "PDF document" …
     size: int | None  # bytes, for local files
     withdrawn: HistoryEvent | None = None  # the history event that withdrew it
+    published: bool = True  # False: released to the requester but not published here
+    reason: str | None = None  # why an unpublished attachment is not here
 
 
 @dataclass(slots=True)
@@ -159,6 +183,7 @@ class HistoryEvent:
     references: list[str]
     result: str | None
     file: str | None = None  # with a withdrawal: the attachment withdrawn
+    text: str | None = None  # a later letter's own text
 
     @property
     def label(self) -> str:
@@ -205,6 +230,9 @@ class Disclosure:
     field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
     timeliness: Timeliness | None = None  # set by load_log, with the act's working days
     content_hash: str = ""  # of the record file's bytes, set by load_log
+    legacy: bool = False  # migrated from an older log; null fields were not recorded
+    draft: bool = False  # made by `foilog migrate`, not yet reviewed
+    migration_notes: list[str] = field(default_factory=list)
 
     @property
     def withdrawn(self) -> HistoryEvent | None:

@@ -17,9 +17,12 @@ class Problem:
     field: str
     expected: str
     found: str
+    draft: bool = False  # a draft record, not yet reviewed: not an error in it
 
     def __str__(self) -> str:
         where = f"{printable(self.file)}:{self.line}"
+        if self.draft:
+            return f"{where}: draft: {printable(self.found)}; {printable(self.expected)}"
         field = f" {printable(self.field)}:" if self.field else ""
         return f"{where}:{field} expected {printable(self.expected)}; found {printable(self.found)}"
 

@@ -12,6 +12,7 @@ from foilog.records import outcomes
 from foilog.records.attachment_files import check_attachment
 from foilog.records.dates import PartialDate
 from foilog.records.figures import SUPPRESSED_HELP, parse_cell, totals_problems
+from foilog.records.legacy import nullable_fields
 from foilog.records.model import (
     CitedExemption,
     Disclosure,
@@ -75,6 +76,10 @@ class RecordChecker(RuleRunner):
 
     def _build(self, data: dict[str, Any]) -> Disclosure:
         act = data.get("act", "foia")
+        legacy = bool(data.get("legacy", False))
+        if not legacy:
+            for path in nullable_fields(data):
+                self.problem(path, "a value (null only in a record marked legacy: true)", "null")
         received = self.part(self._date, ("received",), data.get("received"))
         responded = self.part(self._date, ("responded",), data.get("responded"))
         for name, date in (("received", received), ("responded", responded)):
@@ -131,6 +136,9 @@ class RecordChecker(RuleRunner):
             history=history,
             related=[str(r) for r in data.get("related", [])],
             sensitive=bool(data.get("sensitive", False)),
+            legacy=legacy,
+            draft=bool(data.get("draft", False)),
+            migration_notes=list(data.get("migration_notes", [])),
             review=review,
             source=self.shown_as,
             source_path=self.source,
@@ -144,7 +152,7 @@ class RecordChecker(RuleRunner):
         """The record's outcome: as given, when it fits the questions' outcomes, or derived."""
         given = [q.outcome for q in questions]
         overall = outcomes.derive(given)
-        if "outcome" not in data:
+        if data.get("outcome") is None:
             return overall
         if all(o in outcomes.OUTCOMES for o in given) and not outcomes.consistent(
             data["outcome"], given
@@ -163,12 +171,20 @@ class RecordChecker(RuleRunner):
             Part(
                 number=f"{number}{chr(ord('a') + p_index)}",
                 text=part["text"],
-                outcome=part.get("outcome", item["outcome"]),
+                outcome=part.get("outcome", item["outcome"]) or outcomes.NOT_RECORDED,
                 answer=part.get("answer"),
+                answer_recorded=not _null(part, "answer"),
             )
             for p_index, part in enumerate(item.get("parts", []))
         ]
-        return Question(number, item["text"], item["outcome"], item.get("answer"), parts)
+        return Question(
+            number,
+            item["text"],
+            item["outcome"] or outcomes.NOT_RECORDED,
+            item.get("answer"),
+            parts,
+            answer_recorded=not _null(item, "answer"),
+        )
 
     def _redirection(self, index: int, raw: dict[str, Any], numbers: set[str]) -> Redirection:
         return Redirection(
@@ -200,8 +216,8 @@ class RecordChecker(RuleRunner):
                 )
         return refs
 
-    def _period(self, index: int, raw: dict[str, Any]) -> Period:
-        path: Path_ = ("periods", index)
+    def _period(self, index: int, raw: dict[str, Any], path: Path_ | None = None) -> Period:
+        path = path or ("periods", index)
         kind = raw["kind"]
         start = end = None
         if kind == "calendar-year":
@@ -242,7 +258,11 @@ class RecordChecker(RuleRunner):
                 repr(cited),
             )
         if entry is not None:
-            if entry.kind == "qualified" and not raw.get("public_interest"):
+            if (
+                entry.kind == "qualified"
+                and not raw.get("public_interest")
+                and not _null(raw, "public_interest")
+            ):
                 self.problem(
                     (*path, "public_interest"),
                     f"a public interest test, because {entry.label} is qualified",
@@ -254,6 +274,10 @@ class RecordChecker(RuleRunner):
                     f"ncnd only where the exemption allows it; {entry.label} has no such provision",
                     "ncnd: true",
                 )
+        if raw.get("ncnd_scope") and not raw.get("ncnd"):
+            self.problem(
+                (*path, "ncnd_scope"), "ncnd_scope only with ncnd: true", repr(raw["ncnd_scope"])
+            )
         return CitedExemption(
             citation=citation,
             entry=entry,  # type: ignore[arg-type]  # None only when a problem was recorded
@@ -261,6 +285,7 @@ class RecordChecker(RuleRunner):
             reason=raw["reason"],
             public_interest=raw.get("public_interest"),
             ncnd=bool(raw.get("ncnd", False)),
+            ncnd_scope=raw.get("ncnd_scope"),
         )
 
     def _figure(self, index: int, raw: dict[str, Any], numbers: set[str]) -> FigureTable:
@@ -330,6 +355,9 @@ class RecordChecker(RuleRunner):
             outside_act=bool(raw.get("outside_act", False)),
             note=raw.get("note"),
             threshold=raw.get("threshold"),
+            period=self._period(index, raw["period"], (*path, "period"))
+            if "period" in raw
+            else None,
         )
         if unit == "text" and table.total is not None:
             self.problem((*path, "total"), "no totals in a text table", "total")
@@ -354,6 +382,7 @@ class RecordChecker(RuleRunner):
             references=[str(r) for r in raw.get("references", [])],
             result=raw.get("result"),
             file=raw.get("file"),
+            text=raw.get("text"),
         )
 
     def _clock_events(
@@ -379,6 +408,11 @@ class RecordChecker(RuleRunner):
                     f"a date from received ({received.iso}) to responded ({responded.iso})",
                     event.date.iso,
                 )
+
+
+def _null(item: dict[str, Any], name: str) -> bool:
+    """Written as null: in a legacy record, not recorded in the original response."""
+    return name in item and item[name] is None
 
 
 def _question_order(number: str) -> tuple[int, str]:

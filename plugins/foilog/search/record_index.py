@@ -122,10 +122,10 @@ def similarity_terms(disclosure: Disclosure) -> list[tuple[tuple[str, str], floa
 
 def _question_texts(disclosure: Disclosure) -> Iterable[str]:
     for question in disclosure.questions:
-        yield question.text
+        yield question.text or ""
         yield question.answer or ""
         for part in question.parts:
-            yield part.text
+            yield part.text or ""
             yield part.answer or ""
 
 

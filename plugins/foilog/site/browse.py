@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from foilog.records.dates import MONTHS
 from foilog.records.model import CitedExemption, Disclosure, DisclosureLog
-from foilog.records.outcomes import OUTCOMES
+from foilog.records.outcomes import NOT_RECORDED, OUTCOMES
 from foilog.records.register import ExemptionEntry
 
 UNDATED = "undated"
@@ -169,7 +169,7 @@ def by_year(log: DisclosureLog) -> list[YearGroup]:
 
 def by_outcome(log: DisclosureLog) -> list[OutcomeGroup]:
     """One group per outcome given to any question or part, in the usual order."""
-    groups = {outcome: OutcomeGroup(outcome) for outcome in OUTCOMES}
+    groups = {outcome: OutcomeGroup(outcome) for outcome in (*OUTCOMES, NOT_RECORDED)}
     for disclosure in log.disclosures:
         for outcome in disclosure.outcomes_present:
             groups[outcome].disclosures.append(disclosure)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from foilog.records.attachment_files import published_name
-from foilog.records.model import Cell, Disclosure, FigureTable
+from foilog.records.model import Cell, Disclosure, FigureTable, Period
 
 # Bump when a field is removed or changes meaning; adding a field keeps the version.
 OPEN_DATA_VERSION = 1
@@ -48,8 +48,13 @@ FIGURE_COLUMNS: dict[str, str] = {
     "unit": "count, money (GBP), percentage or text.",
     "row": "The row label, or 'Total' for a column total.",
     "column": "The column label; empty for a one-dimensional table; 'Total' for a row total.",
-    "value": "The figure as published: a number, or a suppressed marker such as <5 or *.",
+    "value": "The figure as published: a number, a suppressed marker such as <5 or *, a "
+    "bounded value such as 'more than 20500', or empty for no figure.",
     "suppressed": "true when the value is a suppressed marker, otherwise false.",
+    "period": "The time the table's figures cover, in words; empty when the table gives none.",
+    "period_start": "The first day of that period (YYYY-MM-DD, or YYYY-MM); empty when unknown.",
+    "period_end": "The last day of that period (YYYY-MM-DD, or YYYY-MM); empty when open or "
+    "unknown.",
     "total": "true when the cell is a published total, otherwise false.",
     "outside_act": "true when the table was released outside the Act, otherwise false.",
 }
@@ -105,6 +110,7 @@ def disclosure_row(disclosure: Disclosure, page_url: str) -> dict[str, str]:
 def figure_rows(disclosure: Disclosure) -> Iterator[dict[str, str]]:
     """Every cell of every table, totals included, in long form."""
     for number, table in enumerate(disclosure.figures, 1):
+        period = table.period
         for label, column, cell, total in _cells(table):
             yield {
                 "reference": disclosure.reference,
@@ -113,8 +119,11 @@ def figure_rows(disclosure: Disclosure) -> Iterator[dict[str, str]]:
                 "unit": table.unit,
                 "row": label,
                 "column": column,
-                "value": str(cell.raw).strip(),
+                "value": _csv_value(cell),
                 "suppressed": _flag(cell.suppressed),
+                "period": period.label if period else "",
+                "period_start": period.start.iso if period and period.start else "",
+                "period_end": period.end.iso if period and period.end else "",
                 "total": _flag(total),
                 "outside_act": _flag(table.outside_act),
             }
@@ -143,15 +152,8 @@ def disclosure_record(disclosure: Disclosure, page_url: str) -> dict[str, Any]:
         "topics": [
             {"name": name, "slug": slug} for name, slug in zip(d.topics, d.topic_slugs, strict=True)
         ],
-        "periods": [
-            {
-                "kind": p.kind,
-                "label": p.label,
-                "start": p.start.iso if p.start else None,
-                "end": p.end.iso if p.end else None,
-            }
-            for p in d.periods
-        ],
+        "legacy": d.legacy,
+        "periods": [_period(p) for p in d.periods],
         "questions": [
             {
                 "number": q.number,
@@ -177,6 +179,7 @@ def disclosure_record(disclosure: Disclosure, page_url: str) -> dict[str, Any]:
                 "reason": e.reason,
                 "public_interest": e.public_interest,
                 "ncnd": e.ncnd,
+                "ncnd_scope": e.ncnd_scope,
             }
             for e in d.exemptions
         ],
@@ -192,6 +195,8 @@ def disclosure_record(disclosure: Disclosure, page_url: str) -> dict[str, Any]:
                 "url": f"{page_url}{published_name(a.file)}" if a.file else a.url,
                 "kind": a.kind,
                 "size": a.size,
+                "published": a.published,
+                "reason": a.reason,
             }
             for a in d.published_attachments
         ],
@@ -202,6 +207,7 @@ def disclosure_record(disclosure: Disclosure, page_url: str) -> dict[str, Any]:
                 "note": h.note,
                 "references": h.references,
                 "result": h.result,
+                "text": h.text,
             }
             for h in d.history
         ],
@@ -226,11 +232,33 @@ def _table(table: FigureTable) -> dict[str, Any]:
         "questions": table.questions,
         "outside_act": table.outside_act,
         "note": table.note,
+        "period": _period(table.period) if table.period else None,
     }
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {
+        "kind": period.kind,
+        "label": period.label,
+        "start": period.start.iso if period.start else None,
+        "end": period.end.iso if period.end else None,
+    }
+
+
+def _csv_value(cell: Cell) -> str:
+    """As published; a bounded value in words, a blank empty."""
+    if cell.blank:
+        return ""
+    if isinstance(cell.raw, dict):
+        ((key, value),) = cell.raw.items()
+        return f"{key.replace('_', ' ')} {value}"
+    return str(cell.raw).strip()
 
 
 def _value(cell: Cell) -> Any:
     """A number stays a number; markers and text stay as written."""
+    if cell.blank or isinstance(cell.raw, dict):
+        return cell.raw
     if cell.suppressed or cell.number is None:
         return str(cell.raw).strip()
     return cell.raw

@@ -34,7 +34,7 @@ def summary(disclosure: Disclosure) -> str:
     if d.exemptions:
         cited = "; ".join(f"{e.label} ({e.entry.title})" for e in d.exemptions)
         lines.append(f"Exemptions: {cited}.")
-    asked = " ".join(" ".join(q.text.split()) for q in d.questions)
+    asked = " ".join(" ".join((q.text or "").split()) for q in d.questions)
     if len(asked) > SUMMARY_LENGTH:
         asked = asked[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     lines.append(f"Asked: {asked}")

@@ -9,7 +9,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from foilog.records.markdown_text import render_markdown
-from foilog.records.model import ACT_LABELS, OUTCOME_LABELS, DisclosureLog
+from foilog.records.model import ACT_LABELS, NOT_RECORDED, OUTCOME_LABELS, DisclosureLog
 from foilog.settings import SiteSettings
 from foilog.site.output import output_file, write_text
 from foilog.site.page_cache import PageCache
@@ -58,6 +58,7 @@ class LogPageGenerator(LogGenerator):
                 **self.context,
                 "outcome_labels": OUTCOME_LABELS,
                 "act_labels": ACT_LABELS,
+                "not_recorded": NOT_RECORDED,
             }
         template = self.get_template("foilog/" + template_name)
         html = template.render({**self._shared, "page_url": url, **values})

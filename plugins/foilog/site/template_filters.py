@@ -13,7 +13,14 @@ from foilog.site.search_filters import disclosure_filters
 
 
 def format_cell(cell: Cell, unit: str) -> str:
-    """A figure as people read it: 1,234, £1,234.50, 12.5%; markers as written."""
+    """A figure as people read it: 1,234, £1,234.50, 12.5%; markers as written; a blank
+    as a dash; a bounded value in words ("more than 20,500")."""
+    if cell.blank:
+        return "–"
+    if isinstance(cell.raw, dict):
+        ((key, value),) = cell.raw.items()
+        shown = format_cell(Cell(value, float(value), False, None), unit)
+        return f"{key.replace('_', ' ')} {shown}"
     if cell.number is None:
         return str(cell.raw).strip()
     number = cell.number
