@@ -41,7 +41,9 @@ class Build:
 
 
 def write_site(root: Path, records: dict[str, Any], settings: str = "") -> None:
-    """A site folder whose settings extend the project's development settings."""
+    """A site folder whose settings extend the project's development settings: the example
+    site's own pages (content/) and theme (theme/, its page template only). The log's code,
+    templates and static files come from the installed package, as on any site."""
     disclosures = root / "disclosures"
     disclosures.mkdir(parents=True, exist_ok=True)
     for name, record in records.items():
@@ -59,6 +61,8 @@ THEME = {str(PROJECT / "theme")!r}
 
 FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}
 CACHE_PATH = {str(root / "cache")!r}
+# The example case register is for the example log only (see the example_site fixture).
+FOILOG_CASE_REGISTER = FOILOG_CASE_REGISTER_MAPPING = None
 {settings}
 """,
         encoding="utf-8",
@@ -93,7 +97,13 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The project's own example log, built once for the session."""
     root = tmp_path_factory.mktemp("example")
     shutil.copytree(PROJECT / "disclosures", root / "disclosures")
-    write_site(root, {})
+    register = PROJECT / "case-register"
+    write_site(
+        root,
+        {},
+        f"FOILOG_CASE_REGISTER = {str(register / 'requests.csv')!r}\n"
+        f"FOILOG_CASE_REGISTER_MAPPING = {str(register / 'mapping.yaml')!r}",
+    )
     result = build(root)
     assert result.ok, result.result.stderr
     return result

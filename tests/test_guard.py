@@ -1,5 +1,5 @@
-"""The publish guard through a build: personal data in text, errors or warnings by setting,
-reviews that accept findings, and files that are never published."""
+"""The publish guard through a build: errors or warnings by setting, reviews that accept
+findings, and files that are never published (personal data in text: test_guard_text.py)."""
 
 from __future__ import annotations
 
@@ -7,78 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, Build, build, good_record, write_site
+from conftest import PROJECT, build, good_record, write_site
 
 from foilog.checks.record_log import load_log
 from foilog.guard.cross_record import cross_record_findings
 from foilog.settings import read_settings
-
-RESPONSE_LINES = [
-    ("Write to j.smith@example.org about it.", "email-address"),
-    ("Call 07700 900123 after six.", "uk-phone-number"),
-    ("Her number is AB 12 34 56 C.", "national-insurance-number"),
-    ("She lives at NS4 7XY.", "postcode"),
-    ("The car was NS21 ABC.", "vehicle-registration"),
-    ("He was born on 3 March 1985.", "date-of-birth"),
-    ("Card 4111 1111 1111 1111 was used.", "card-number"),
-    # None of these is personal data.
-    ("Our office is in district NS1, and our address ends NS1 0AA.", None),
-    ("Email foi@northshire.example or ring 101.", None),
-    ("Reference 4111 1111 1111 1112 is not a card number.", None),
-    ("Figures for 2022 and 2023, request 000123-25, section 40(2), 5 of 12 cases.", None),
-    ("We do not hold dates of birth.", None),
-]
-
-
-@pytest.fixture(scope="module")
-def text_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    root = tmp_path_factory.mktemp("text")
-    record = good_record(
-        response="\n".join(text for text, _ in RESPONSE_LINES),
-        questions=[
-            {
-                "text": "How many dogs?",
-                "outcome": "disclosed",
-                "answer": "Ask the handler at dogs@example.org.",
-            }
-        ],
-        history=[
-            {"date": "2025-03-05", "event": "clarification-requested", "note": "Rang 01632 960001."}
-        ],
-    )
-    write_site(
-        root,
-        {"2025/text.yaml": record},
-        'FOILOG_GUARD_CONTACTS = ["foi@northshire.example", "NS1 0AA"]',
-    )
-    result = build(root)
-    assert result.ok, result.result.stderr
-    return result
-
-
-@pytest.mark.parametrize(
-    ("number", "rule"), [(n, rule) for n, (_, rule) in enumerate(RESPONSE_LINES, 1)]
-)
-def test_each_text_pattern_names_field_and_line(text_site: Build, number: int, rule: str) -> None:
-    place = f": response line {number}: "
-    lines = [line for line in text_site.error_lines() if place in line]
-    if rule is None:
-        assert lines == []
-    else:
-        assert len(lines) == 1, lines
-        assert lines[0].startswith("warning: disclosures/2025/text.yaml:")
-        assert f": {rule}{place}" in lines[0]
-
-
-def test_single_line_fields_are_named_without_a_line(text_site: Build) -> None:
-    stderr = text_site.result.stderr
-    assert ": email-address: questions[1].answer: an email address (do…rg)." in stderr
-    assert ": uk-phone-number: history[1].note: a UK phone number" in stderr
-
-
-def test_personal_data_is_not_copied_whole_into_the_build_log(text_site: Build) -> None:
-    assert "j.smith@example.org" not in text_site.result.stderr
-
 
 # -- errors, warnings and reviews -----------------------------------------------------------
 

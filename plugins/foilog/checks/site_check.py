@@ -16,6 +16,7 @@ from foilog.records.model import DisclosureLog
 from foilog.records.problems import Problem
 from foilog.search.record_index import update_index
 from foilog.settings import SiteSettings
+from foilog.statistics.case_register import RegisterCases, site_cases
 
 
 @dataclass
@@ -26,6 +27,8 @@ class CheckResult:
     accepted: list[Accepted] = field(default_factory=list)  # accepted by a review entry
     unmatched_reviews: list[UnmatchedReview] = field(default_factory=list)  # always warnings
     guard_mode: str = "error"  # FOILOG_GUARD: whether findings stop the build
+    # The requests the statistics count: the case register's rows, or the records.
+    cases: RegisterCases = field(default_factory=lambda: RegisterCases([], False))
 
     @property
     def blocking_findings(self) -> list[Finding]:
@@ -50,6 +53,7 @@ class CheckResult:
         lines = [str(p) for p in self.problems]
         lines += [str(f) for f in self.blocking_findings]
         lines += [f"warning: {w}" for w in [*self.warnings, *self.unmatched_reviews]]
+        lines += [f"warning: {w}" for w in self.cases.warnings]
         lines += [f"accepted: {a}" for a in self.accepted]
         if self.stops_build:
             parts = []
@@ -78,6 +82,13 @@ def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckRes
     log, problems = load_log(site, progress)
     update_index(site, log)
     guard = guard_log(log, site.guard, site.cache_path / "guard-findings")
+    cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
     return CheckResult(
-        log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode
+        log,
+        problems + cases.problems,
+        guard.findings,
+        guard.accepted,
+        guard.unmatched_reviews,
+        site.guard.mode,
+        cases,
     )

@@ -54,6 +54,12 @@ def guard_log(
         result.findings += open_findings
         result.accepted += accepted
         result.unmatched_reviews += unmatched
+    for disclosure in log.withdrawn:
+        open_findings, accepted, unmatched = apply_reviews(
+            disclosure, personal_data_findings(disclosure, guard.contacts)
+        )
+        result.findings += open_findings
+        result.accepted += accepted
     if kept:
         kept.save()
     return result
