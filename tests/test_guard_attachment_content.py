@@ -94,6 +94,7 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("docx-invisible-text", "paragraph 6"),
             ("docx-formatting-change", "paragraph 7"),
             ("postcode", "header1 paragraph 1"),
+            ("street-address", "header1 paragraph 1"),
             ("docx-tracked-change", "footer1 paragraph 1"),
             ("email-address", "footnotes paragraph 1"),
             ("vehicle-registration", "image 1 alt text"),

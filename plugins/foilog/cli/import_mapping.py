@@ -5,15 +5,15 @@ Read and checked whole before any row is read, so a mapping error writes nothing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from foilog.cli.site import CommandError
 from foilog.core.paths import shown
 from foilog.records.citations import is_citation, normalise
+from foilog.records.column_mapping import Mapping as ColumnMapping
+from foilog.records.column_mapping import MappingError, read_mapping_file
 
 REQUIRED_FIELDS = ("reference", "title", "received", "responded", "question")
 OPTIONAL_FIELDS = (
@@ -28,75 +28,42 @@ OPTIONAL_FIELDS = (
     "ncnd",
     "response",
 )
-SETTINGS = (
-    "columns",
-    "values",
-    "date_format",
-    "list_separator",
-    "text_separator",
-    "question_separator",
-    "exemption_columns",
-)
+IMPORT_SETTINGS = ("text_separator", "question_separator", "exemption_columns")
 EXEMPTION_COLUMN_FIELDS = ("reason", "public_interest")
 # A problem's field in the built record -> the mapping's field, to name the column.
 _FIELD_OF = {"text": "question", "section": "exemptions", "reason": "exemption_reason"}
 
 
 @dataclass
-class Mapping:
-    columns: dict[str, str]  # record field -> column name
-    values: dict[str, dict[str, str]]  # field -> {export's word: record value}
-    date_format: str | None
-    separator: str  # between items of a list: topics, exemptions, outcomes
-    text_separator: str  # between the texts of one cell: a reason per exemption
-    question_separator: str | None  # between the questions of one cell, when rows hold several
-    exemption_columns: dict[str, dict[str, str]]  # citation -> {reason/public_interest: column}
+class Mapping(ColumnMapping):
+    text_separator: str = "|"  # between the texts of one cell: a reason per exemption
+    question_separator: str | None = None  # between questions of one cell, when rows hold several
+    # citation -> {reason/public_interest: column}
+    exemption_columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, path: Path) -> Mapping:
-        name = shown(path)
+    def read_import(cls, path: Path) -> Mapping:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise CommandError(f"{name}: cannot read the mapping: {error}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-            raise CommandError(f"{name}: expected a mapping with `columns: {{field: column}}`")
-        faults = [f"unknown setting {key!r}" for key in sorted(set(data) - set(SETTINGS))]
-        columns = {str(k): str(v) for k, v in data["columns"].items()}
-        known = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
-        faults += [
-            f"columns.{key}: unknown record field (known: {', '.join(known)})"
-            for key in columns
-            if key not in known
-        ]
-        faults += [
-            f"columns.{key}: required, naming the export's column for the {key}"
-            for key in REQUIRED_FIELDS
-            if key not in columns
-        ]
-        if "outcome" not in columns and "question_outcomes" not in columns:
+            data, faults = read_mapping_file(path, IMPORT_SETTINGS)
+        except MappingError as error:
+            raise CommandError(str(error)) from None
+        mapping = cls.from_data(data, "record", REQUIRED_FIELDS, OPTIONAL_FIELDS, faults)
+        assert isinstance(mapping, Mapping)
+        if "outcome" not in mapping.columns and "question_outcomes" not in mapping.columns:
             faults.append(
                 "columns.outcome: required (the outcome), unless columns.question_outcomes "
                 "names a column with one outcome per question"
             )
-        values = data.get("values") or {}
-        if not isinstance(values, dict) or not all(isinstance(v, dict) for v in values.values()):
-            faults.append("values: expected `field: {export's word: record value}`")
-            values = {}
-        per_exemption, exemption_faults = _exemption_columns(data.get("exemption_columns"))
+        mapping.exemption_columns, exemption_faults = _exemption_columns(
+            data.get("exemption_columns")
+        )
         faults += exemption_faults
         if faults:
-            raise CommandError("\n".join(f"{name}: {fault}" for fault in faults))
+            raise CommandError("\n".join(f"{shown(path)}: {fault}" for fault in faults))
+        mapping.text_separator = str(data.get("text_separator", "|"))
         question_separator = data.get("question_separator")
-        return cls(
-            columns=columns,
-            values={f: {str(k): str(v) for k, v in words.items()} for f, words in values.items()},
-            date_format=data.get("date_format"),
-            separator=str(data.get("list_separator", ";")),
-            text_separator=str(data.get("text_separator", "|")),
-            question_separator=str(question_separator) if question_separator else None,
-            exemption_columns=per_exemption,
-        )
+        mapping.question_separator = str(question_separator) if question_separator else None
+        return mapping
 
     def all_columns(self) -> list[tuple[str, str]]:
         """(what it is for, column) for every column the mapping names."""

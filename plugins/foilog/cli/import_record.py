@@ -6,32 +6,15 @@ never copied to every exemption on the row, and an absolute exemption never gets
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from foilog.cli.import_mapping import REQUIRED_FIELDS, Mapping
+from foilog.cli.import_mapping import Mapping
 from foilog.records.citations import normalise
-from foilog.records.dates import PartialDate
+from foilog.records.column_mapping import RowError
 from foilog.records.register import ExemptionRegister
 
 _YES = {"yes", "y", "true", "1", "ncnd", "x"}
 _NO = {"no", "n", "false", "0", ""}
-
-
-class RowError(Exception):
-    """A row that cannot become a record: the message names the column and the reason."""
-
-
-def _cell(mapping: Mapping, row: dict[str, Any], key: str) -> Any:
-    value = row.get(mapping.columns[key]) if key in mapping.columns else None
-    if isinstance(value, str):
-        value = value.strip()
-    if value in (None, ""):
-        if key in REQUIRED_FIELDS:
-            raise RowError(f"column {mapping.columns[key]!r} ({key}): empty")
-        return None
-    words = mapping.values.get(key, {})
-    return words.get(str(value), value)
 
 
 def _split(text: Any, separator: str | None) -> list[str]:
@@ -42,54 +25,36 @@ def _split(text: Any, separator: str | None) -> list[str]:
     return [item.strip() for item in str(text).split(separator) if item.strip()]
 
 
-def _date(mapping: Mapping, row: dict[str, Any], key: str) -> str:
-    value = _cell(mapping, row, key)
-    if isinstance(value, dt.datetime | dt.date):  # a spreadsheet date
-        return value.strftime("%Y-%m-%d")
-    text = str(value)
-    try:
-        if mapping.date_format:
-            return dt.datetime.strptime(text, mapping.date_format).date().isoformat()
-        PartialDate.parse(text)
-        return text
-    except ValueError:
-        example = dt.date(2025, 4, 3).strftime(mapping.date_format or "%Y-%m-%d")
-        raise RowError(
-            f"column {mapping.columns[key]!r} ({key}): expected a date such as {example}; "
-            f"found {text!r}"
-        ) from None
-
-
 def build_record(
     mapping: Mapping, row: dict[str, Any], register: ExemptionRegister, notes: list[str]
 ) -> dict[str, Any]:
     """The record for the row; `notes` is told what was done that the row does not show."""
     record: dict[str, Any] = {
-        "reference": str(_cell(mapping, row, "reference")),
-        "title": str(_cell(mapping, row, "title")),
-        "received": _date(mapping, row, "received"),
-        "responded": _date(mapping, row, "responded"),
+        "reference": str(mapping.cell(row, "reference")),
+        "title": str(mapping.cell(row, "title")),
+        "received": mapping.date(row, "received"),
+        "responded": mapping.date(row, "responded"),
     }
-    act = str(_cell(mapping, row, "act") or "foia")
-    if "act" in mapping.columns and _cell(mapping, row, "act"):
+    act = str(mapping.cell(row, "act") or "foia")
+    if "act" in mapping.columns and mapping.cell(row, "act"):
         record["act"] = act
-    if (overall := _cell(mapping, row, "outcome")) and "question_outcomes" in mapping.columns:
+    if (overall := mapping.cell(row, "outcome")) and "question_outcomes" in mapping.columns:
         record["outcome"] = str(overall)
     record["questions"] = _questions(mapping, row)
-    topics = _split(_cell(mapping, row, "topics"), mapping.separator)
+    topics = _split(mapping.cell(row, "topics"), mapping.separator)
     if topics:
         record["topics"] = topics
     exemptions = _exemptions(mapping, row, register, act, notes)
     if exemptions:
         record["exemptions"] = exemptions
-    if response := _cell(mapping, row, "response"):
+    if response := mapping.cell(row, "response"):
         record["response"] = str(response)
     return record
 
 
 def _questions(mapping: Mapping, row: dict[str, Any]) -> list[dict[str, Any]]:
-    texts = _split(_cell(mapping, row, "question"), mapping.question_separator)
-    answers = _split(_cell(mapping, row, "answer"), mapping.question_separator)
+    texts = _split(mapping.cell(row, "question"), mapping.question_separator)
+    answers = _split(mapping.cell(row, "answer"), mapping.question_separator)
     if "question_outcomes" in mapping.columns:
         column = mapping.columns["question_outcomes"]
         words = mapping.values.get("outcome", {})
@@ -100,7 +65,7 @@ def _questions(mapping: Mapping, row: dict[str, Any]) -> list[dict[str, Any]]:
                 f"per question, separated by {mapping.separator!r}; found {len(outcomes)}"
             )
     else:
-        outcomes = [str(_cell(mapping, row, "outcome"))] * len(texts)
+        outcomes = [str(mapping.cell(row, "outcome"))] * len(texts)
     if answers and len(answers) != len(texts):
         raise RowError(
             f"column {mapping.columns['answer']!r} (answer): expected {len(texts)} answer(s), "
@@ -118,7 +83,7 @@ def _questions(mapping: Mapping, row: dict[str, Any]) -> list[dict[str, Any]]:
 def _exemptions(
     mapping: Mapping, row: dict[str, Any], register: ExemptionRegister, act: str, notes: list[str]
 ) -> list[dict[str, Any]]:
-    citations = [normalise(c) for c in _split(_cell(mapping, row, "exemptions"), mapping.separator)]
+    citations = [normalise(c) for c in _split(mapping.cell(row, "exemptions"), mapping.separator)]
     reasons = _per_exemption(mapping, row, "exemption_reason", citations)
     kinds = [entry.kind if (entry := register.resolve(act, c)) else "" for c in citations]
     qualified = [c for c, kind in zip(citations, kinds, strict=True) if kind == "qualified"]
@@ -154,7 +119,7 @@ def _per_exemption(
         column = mapping.exemption_columns.get(citation, {}).get(own)
         if column and (value := row.get(column)) not in (None, ""):
             texts[citation] = str(value).strip()
-    cell = _cell(mapping, row, field)
+    cell = mapping.cell(row, field)
     if cell is None:
         return texts
     parts = _split(cell, mapping.text_separator)
@@ -174,7 +139,7 @@ def _per_exemption(
 
 def _ncnd(mapping: Mapping, row: dict[str, Any], citations: list[str]) -> set[str]:
     """ "yes" for every exemption on the row, or the exemptions used to neither confirm nor deny."""
-    value = _cell(mapping, row, "ncnd")
+    value = mapping.cell(row, "ncnd")
     if value is None or str(value).strip().lower() in _NO:
         return set()
     if str(value).strip().lower() in _YES:

@@ -16,13 +16,13 @@ from typing import Any
 import yaml
 
 from foilog.cli.import_mapping import Mapping
-from foilog.cli.import_record import RowError, build_record
+from foilog.cli.import_record import build_record
 from foilog.cli.record_files import record_problems, write_atomically
 from foilog.cli.site import CommandError, load_site, references_in_use
 from foilog.core.paths import shown
 from foilog.core.progress import progress_bar
 from foilog.core.slugs import slugify
-from foilog.records.column_mapping import MappingError, read_rows
+from foilog.records.column_mapping import MappingError, RowError, read_rows
 from foilog.settings import SiteSettings
 
 
@@ -144,7 +144,7 @@ def _summary(record: dict[str, Any], notes: list[str]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     site = load_site(args.settings)
-    mapping = Mapping.read(Path(args.mapping))
+    mapping = Mapping.read_import(Path(args.mapping))
     outcome = import_rows(site, Path(args.export), mapping, args.force, args.dry_run)
     verb = "Would write" if args.dry_run else "Wrote"
     for line in outcome.lines:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from foilog.guard.tables import Position, cell_at, entries, percentage_columns
 from foilog.records.model import Cell, FigureTable
@@ -175,22 +176,31 @@ def _solve(
     a_eq, b_eq = arrays(True)
     a_ub, b_ub = arrays(False)
     seen: dict[Unknown, tuple[float, float]] = {}
+
+    def run(objective: Any) -> int:
+        """Solve once and note every unknown's value in the answer; the status."""
+        result = linprog(
+            objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs"
+        )
+        if result.status == 0:
+            for u, value in zip(unknowns, result.x, strict=True):
+                low, high = seen.get(u, (value, value))
+                seen[u] = (min(low, value), max(high, value))
+        return int(result.status)
+
+    # All bounded unknowns at their lowest, then at their highest: where they are
+    # independent, these two answers settle them all.
+    bounded = np.array([0.0 if math.isinf(ranges[u][1]) else 1.0 for u in unknowns])
+    if run(bounded) == 2:
+        return None
+    run(-bounded)
     for i, unknown in enumerate(unknowns):
         for sign in (1.0, -1.0):
             if unknown in seen and settled(unknown, *seen[unknown]):
                 break
             objective = np.zeros(len(unknowns))
             objective[i] = sign
-            result = linprog(
-                objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs"
-            )
-            if result.status == 2:
-                return None
-            if result.status == 3:  # unbounded above
+            if run(objective) == 3:  # unbounded above
                 low, _ = seen.get(unknown, (ranges[unknown][0], math.inf))
                 seen[unknown] = (low, math.inf)
-                continue
-            for u, value in zip(unknowns, result.x, strict=True):
-                low, high = seen.get(u, (value, value))
-                seen[u] = (min(low, value), max(high, value))
     return seen

@@ -43,14 +43,22 @@ class Mapping:
         cls, path: Path, kind: str, required: tuple[str, ...], optional: tuple[str, ...]
     ) -> Mapping:
         """`kind` names the fields in messages: "record" or "register"."""
-        name = shown(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise MappingError(f"{name}: cannot read the mapping: {error}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-            raise MappingError(f"{name}: expected a mapping with `columns: {{field: column}}`")
-        faults = [f"unknown setting {key!r}" for key in sorted(set(data) - _SETTINGS)]
+        data, faults = read_mapping_file(path)
+        mapping = cls.from_data(data, kind, required, optional, faults)
+        if faults:
+            raise MappingError("\n".join(f"{shown(path)}: {fault}" for fault in faults))
+        return mapping
+
+    @classmethod
+    def from_data(
+        cls,
+        data: dict[str, Any],
+        kind: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...],
+        faults: list[str],
+    ) -> Mapping:
+        """The shared settings of a mapping file; each fault is added to `faults`."""
         columns = {str(k): str(v) for k, v in data["columns"].items()}
         known = (*required, *optional)
         faults += [
@@ -65,14 +73,12 @@ class Mapping:
         ]
         values = data.get("values") or {}
         if not isinstance(values, dict) or not all(isinstance(v, dict) for v in values.values()):
-            faults.append("values: expected `field: {export's word: our word}`")
+            faults.append(f"values: expected `field: {{export's word: {kind} value}}`")
             values = {}
         date_format = data.get("date_format")
         if date_format is not None and not isinstance(date_format, str):
             faults.append(f"date_format: expected a format such as %d/%m/%Y; found {date_format!r}")
             date_format = None
-        if faults:
-            raise MappingError("\n".join(f"{name}: {fault}" for fault in faults))
         return cls(
             columns=columns,
             values={f: {str(k): str(v) for k, v in words.items()} for f, words in values.items()},
@@ -130,6 +136,21 @@ class Mapping:
         if value is None:
             return []
         return [item.strip() for item in str(value).split(self.separator) if item.strip()]
+
+
+def read_mapping_file(
+    path: Path, extra_settings: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], list[str]]:
+    """The mapping file's YAML, with a fault for each setting it does not know."""
+    name = shown(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise MappingError(f"{name}: cannot read the mapping: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise MappingError(f"{name}: expected a mapping with `columns: {{field: column}}`")
+    known = _SETTINGS | set(extra_settings)
+    return data, [f"unknown setting {key!r}" for key in sorted(set(data) - known)]
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
