@@ -84,11 +84,15 @@ def bench_pelican(count: int, work: Path) -> tuple[float, int, int]:
     subprocess.run(
         [PYTHON, PROJECT / "bench/generate.py", "articles", str(count), articles], check=True
     )
-    settings = work / "plain.py"
+    # A folder of its own: the foilog plugin is installed, and would build the log for a
+    # site run beside a disclosures/ folder.
+    site = work / "plain"
+    site.mkdir(exist_ok=True)
+    settings = site / "plain.py"
     settings.write_text("SITENAME = 'Plain'\nTIMEZONE = 'UTC'\nLOAD_CONTENT_CACHE = False\n")
-    output = work / "plain-output"
+    output = site / "output"
     seconds, rss = run_measured(
-        [PYTHON, "-m", "pelican", str(articles), "-s", str(settings), "-o", str(output), "-q"], work
+        [PYTHON, "-m", "pelican", str(articles), "-s", str(settings), "-o", str(output), "-q"], site
     )
     return seconds, pages_in(output), rss
 
