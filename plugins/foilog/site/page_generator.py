@@ -11,7 +11,7 @@ from foilog.records.model import ACT_LABELS, OUTCOME_LABELS, DisclosureLog
 from foilog.settings import SiteSettings
 from foilog.site.output import output_file, write_text
 from foilog.site.page_cache import PageCache
-from foilog.site.template_filters import FILTERS
+from foilog.site.template_filters import FILTERS, TESTS
 
 
 class LogPageGenerator(Generator):
@@ -22,6 +22,7 @@ class LogPageGenerator(Generator):
         # Record text comes from staff and requesters: escape everything not marked safe.
         self.env.autoescape = True
         self.env.filters.update(FILTERS)
+        self.env.tests.update(TESTS)
         self.env.filters["markdown"] = render_markdown
 
     @property
