@@ -51,16 +51,18 @@ def disclosure_month(disclosure: Disclosure) -> str | None:
 
 def response_months(log: DisclosureLog) -> list[MonthOption]:
     """Every month from the log's first response to its last, oldest first."""
-    found = sorted({month for d in log.disclosures if (month := disclosure_month(d))})
-    if not found:
+    dated = [d.date for d in log.disclosures if d.date]
+    if not dated:
         return []
-    first, last = (tuple(int(n) for n in m.split("-")) for m in (found[0], found[-1]))
-    months = []
-    year, month = first
-    while (year, month) <= last:
-        months.append(MonthOption(f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}"))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+    # Months counted from year 0, so that a range is one range of integers.
+    first, last = (
+        min(d.year * 12 + d.month - 1 for d in dated),
+        max(d.year * 12 + d.month - 1 for d in dated),
+    )
+    return [
+        MonthOption(f"{n // 12:04d}-{n % 12 + 1:02d}", f"{MONTHS[n % 12]} {n // 12}")
+        for n in range(first, last + 1)
+    ]
 
 
 def disclosure_filters(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[str]]:
