@@ -45,7 +45,6 @@ export function startFilterPanel(form, onGroupOpen) {
   }
 
   for (const group of groups) {
-    group.open = chosenIn(group) > 0;
     group.addEventListener("toggle", () => {
       if (group.open) onGroupOpen();
     });
@@ -63,9 +62,17 @@ export function startFilterPanel(form, onGroupOpen) {
 
   return {
     update,
+    // Once the address has set the form: a group with a value chosen starts open.
+    openChosen() {
+      for (const group of groups) group.open = chosenIn(group) > 0;
+      update();
+    },
     // Pagefind's counts for the current search, or null for the whole log's. A group whose
     // counts Pagefind has not loaded shows none rather than stale ones.
     showCounts(counts) {
+      // Says whose counts show, for assistive technology's sake as much as for tests.
+      const known = counts && groups.every((g) => !g.querySelector("ul") || counts[g.dataset.filterGroup]);
+      panel.dataset.counts = !counts ? "log" : known ? "search" : "partial";
       for (const box of boxes) {
         const count = box.labels[0].querySelector("[data-count]");
         if (!counts) count.textContent = count.dataset.total;

@@ -296,7 +296,7 @@ restoreFromUrl();
 markSensitive();
 noJs.hidden = true;
 form.hidden = false;
-panel.update();
+panel.openChosen();
 const single = onlyOneFilterWithoutTerm();
 if (single) window.location.replace(single.dataset.browse);
 else {
