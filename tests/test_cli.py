@@ -245,19 +245,59 @@ def test_stats_for_a_year_and_for_dates(site: Path) -> None:
     result = foilog(site, "stats", "--year", "2025")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Statistics for Northshire Police, 2025" in out
-    assert "5 requests were answered in 2025." in out
-    # 000402-25 took 30 working days with an extension; the rest were within 20.
-    assert "4 within 20 working days and 1 within an extension. 0 were late." in out
-    # The 2023-24 financial year, by response date: 000388-23, 000642-23, 000651-23,
-    # 000797-23, 000903-23, 000041-24 and 000118-24 (000214-23 was answered in March 2023,
-    # 000256-24 in May 2024).
+    assert "Statistics for Northshire Police: requests received in 2025" in out
+    assert "Counted from the published records only." in out
+    # Received in 2025: 000198-25, 000341-25, 000402-25 and 000566-25 (000871-24 was
+    # received in December 2024). 000402-25: Mon 9 Jun to Mon 21 Jul 2025, extended on
+    # 3 Jul: 10-13 Jun (4), 16-20 (9), 23-27 (14), 30 Jun-4 Jul (19), 7-11 (24), Mon 14 Jul
+    # is the Battle of the Boyne holiday (a bank holiday in Northern Ireland, so not a
+    # working day under FOIA), 15-18 (28), 21 (29). The rest were within 20.
+    assert "4 requests were received in 2025: 4 answered, 0 withdrawn" in out
+    assert (
+        "Of 4 answers with full dates, 3 were within 20 working days (too few to show a rate) "
+        "and 1 within an extension; 0 were late"
+    ) in out
+    assert re.search(r"Longest\s+29\n", out)
+    # The 2023-24 financial year, by date received: 000388-23, 000642-23, 000651-23,
+    # 000797-23, 000903-23, 000041-24, 000118-24 and 000256-24 (received 25 March 2024).
     result = foilog(site, "stats", "--from", "2023-04-01", "--to", "2024-03-31")
     assert result.returncode == 0
-    assert "7 requests were answered from 1 April 2023 to 31 March 2024." in result.stdout
+    assert "8 requests were received from 1 April 2023 to 31 March 2024" in result.stdout
+    result = foilog(site, "stats", "--quarter", "2024-Q1")
+    assert "3 requests were received in January to March 2024" in result.stdout
     clash = foilog(site, "stats", "--year", "2025", "--from", "2025-01-01")
     assert clash.returncode == 2
-    assert "give --year, or --from and --to, not both" in clash.stderr
+    assert "give one of --year, --quarter, or --from and --to" in clash.stderr
+
+
+def test_stats_with_a_case_register(site: Path) -> None:
+    register = PROJECT / "case-register"
+    result = foilog(
+        site,
+        "stats",
+        "--quarter",
+        "2025-Q4",
+        "--register",
+        str(register / "requests.csv"),
+        "--mapping",
+        str(register / "mapping.yaml"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "Counted from the case register." in out
+    # The example register's October to December 2025: 000701-25, 000715-25, 000733-25,
+    # 000748-25 (withdrawn), 000760-25, 000777-25, 000790-25 (open), 000802-25 (lapsed in
+    # December) and 000815-25 (open).
+    assert (
+        "9 requests were received in October to December 2025: 4 answered, 1 withdrawn, "
+        "1 lapsed and 3 still open. 3 were open at the end of the period."
+    ) in out
+    # 000760-25: Mon 27 Oct to Fri 5 Dec: 28-31 (4), 3-7 Nov (9), 10-14 (14), 17-21 (19),
+    # 24-28 (24), Mon 1 Dec is St Andrew's Day's substitute in Scotland, 2-5 (28): late.
+    assert re.search(r"Longest\s+28\n", out)
+    missing = foilog(site, "stats", "--register", str(register / "requests.csv"))
+    assert missing.returncode == 2
+    assert "--register needs --mapping" in missing.stderr
 
 
 def test_search_shows_matches_with_outcome_date_and_figures(site: Path) -> None:

@@ -176,5 +176,5 @@ def test_brand_colours_come_from_settings(make_site, tmp_path) -> None:
         'FOILOG_BRAND = {"primary": "#123456"}\nSITENAME = "Testshire Council log"',
     )
     assert site.ok, site.result.stderr
-    assert "--brand-primary: #123456;" in (site.output / "theme/css/brand.css").read_text()
+    assert "--brand-primary: #123456;" in (site.output / "foilog/css/brand.css").read_text()
     assert "Testshire Council log" in site.page("/").find("header").get_text()

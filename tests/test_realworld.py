@@ -14,7 +14,15 @@ from typing import Any
 import pytest
 from conftest import PROJECT, build, write_site
 
-REALWORLD = PROJECT.parent / "shared" / "realworld" / "responses.jsonl"
+# Beside the project, or beside the folder of work trees that holds it.
+REALWORLD = next(
+    (
+        path
+        for folder in (PROJECT.parent, PROJECT.parent.parent)
+        if (path := folder / "shared" / "realworld" / "responses.jsonl").is_file()
+    ),
+    PROJECT.parent / "shared" / "realworld" / "responses.jsonl",
+)
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 

@@ -32,7 +32,7 @@ def test_no_page_has_inline_script_or_handler(example_site: Build) -> None:
         for script in soup.find_all("script"):
             if script.get("type") == "application/ld+json":
                 continue  # structured data: never run, so allowed under the policy
-            assert script.get("src", "").startswith("/theme/js/"), path
+            assert script.get("src", "").startswith("/foilog/js/"), path
             assert not script.get_text(strip=True), path
         for element in soup.find_all(True):
             assert not [a for a in element.attrs if a.startswith("on") or a == "style"], path
@@ -132,7 +132,7 @@ def test_quick_exit_on_sensitive_records_and_topics(make_site: Callable[..., Bui
             links = page.body.find_all("a")
             assert links[0]["href"] == "#main" and links[1] is exit_link
             assert exit_link["href"] == "https://weather.example.org/"
-            assert page.find("script", src="/theme/js/quick-exit.js")
+            assert page.find("script", src="/foilog/js/quick-exit.js")
     assert not site.page("/").find(attrs={"data-quick-exit": True})
 
 

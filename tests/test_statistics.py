@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import Build, good_record
+from conftest import PROJECT, Build, good_record
 
 
 def record(reference: str, received: str | None, responded: str | None, **changes: Any) -> dict:
@@ -100,39 +100,53 @@ def small_log(make_site: Callable[..., Build]) -> Build:
     return site
 
 
-def csv_counts(site: Build) -> dict[tuple[str, str, str], int]:
+def csv_counts(site: Build) -> dict[tuple[str, str, str], float | None]:
     with (site.output / "data" / "statistics.csv").open(encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
-    return {(r["period"], r["measure"], r["category"]): int(r["count"]) for r in rows}
+    return {
+        (r["period"], r["measure"], r["category"]): float(r["count"]) if r["count"] else None
+        for r in rows
+    }
 
 
-def test_statistics_csv_has_the_hand_counted_numbers(small_log: Build) -> None:
+def test_statistics_csv_counts_records_by_date_received(small_log: Build) -> None:
     counts = csv_counts(small_log)
+    # 2024: A, B, C and D were received; F's and E's in 2025.
     expected_2024 = {
-        ("answered", "all"): 3,
+        ("requests", "received"): 4,
+        ("requests", "answered"): 4,
+        ("requests", "withdrawn"): 0,
         ("timeliness", "on-time"): 1,
         ("timeliness", "extended"): 1,
         ("timeliness", "late"): 1,
-        ("timeliness", "unknown"): 0,
+        ("timeliness", "unknown"): 1,  # D: received only as a month
+        ("working-days", "median"): 27,  # A 14, C 27, B 30
+        ("working-days", "longest"): 30,
+        ("working-days", "1-20"): 1,
+        ("working-days", "21-40"): 2,
         ("outcome", "disclosed"): 1,
         ("outcome", "partially-disclosed"): 1,
         ("outcome", "refused"): 1,
-        ("outcome", "not-held"): 0,
+        ("outcome", "not-held"): 1,
         ("exemption", "Section 31"): 1,
         ("exemption", "Section 40"): 2,
         ("exemption", "Section 23"): 0,
         ("internal-review", "requested"): 1,
         ("internal-review", "completed"): 1,
         ("internal-review", "overturned"): 1,
+        # C's review: asked Mon 20 May 2024, done Fri 14 Jun: 21-24 (4), 27 May is a bank
+        # holiday, 28-31 (8), 3-7 Jun (13), 10-14 (18): within 20.
+        ("internal-review", "on-time"): 1,
         ("internal-review", "upheld"): 0,
     }
     for (measure, category), value in expected_2024.items():
         assert counts[("2024", measure, category)] == value, (measure, category)
+    assert counts[("2024", "working-days", "mean")] == pytest.approx(23.7)
     expected_2025 = {
-        ("answered", "all"): 2,
+        ("requests", "received"): 2,
         ("timeliness", "on-time"): 1,
-        ("timeliness", "unknown"): 1,
-        ("outcome", "not-held"): 1,
+        ("timeliness", "unknown"): 1,  # F: no response date
+        ("outcome", "disclosed"): 1,
         ("outcome", "neither-confirm-nor-deny"): 1,
         ("exemption", "Section 23"): 1,
         ("exemption", "Section 40"): 0,
@@ -142,56 +156,65 @@ def test_statistics_csv_has_the_hand_counted_numbers(small_log: Build) -> None:
     for (measure, category), value in expected_2025.items():
         assert counts[("2025", measure, category)] == value, (measure, category)
     # Quarters run from the first date (2024 Q1) to the last (2025 Q1), empty ones included.
-    quarters = sorted({p for p, m, _ in counts if "-Q" in p and m == "answered"})
+    quarters = sorted({p for p, m, _ in counts if "-Q" in p and m == "requests"})
     assert quarters == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1"]
-    answered = [counts[(q, "answered", "all")] for q in quarters]
-    assert answered == [2, 1, 0, 0, 2]
+    received = [counts[(q, "requests", "received")] for q in quarters]
+    assert received == [2, 1, 0, 1, 2]
     assert counts[("2024-Q2", "internal-review", "requested")] == 1
     assert counts[("2024-Q1", "timeliness", "extended")] == 1
 
 
-def test_statistics_page_has_charts_summaries_and_tables(small_log: Build) -> None:
+def test_statistics_page_has_one_chart_and_one_table_per_measure(small_log: Build) -> None:
     soup = small_log.page("statistics/")
     main = soup.find("main")
     text = " ".join(main.get_text(" ").split())
-    assert "Of 4 responses with full dates, 3 (75%) met the time limit" in text
-    assert "1 within an extension. 1 was late." in text
-    assert "1 response has no response date" in text
-    assert "The most cited was Section 40, in 2 responses." in text
+    assert "count only the requests published in this log" in text
+    # The latest quarter, January to March 2025: E (on time) and F (no response date).
+    assert "2 requests were received in January to March 2025" in text
+    assert "Of 1 answer with full dates, 1 was within 20 working days (too few to show a rate)" in (
+        text
+    )
     assert soup.find("nav", attrs={"aria-label": "Main"}).find("a", string="Statistics")
     assert main.find("a", href="/data/statistics.csv")
+    assert main.find("a", href="/data/statistics-cabinet-office.csv")
+    assert not main.find("a", href="/data/statistics-scottish-commissioner.csv")
     assert not main.find("script")  # the charts need no JavaScript
     sections = main.select("section.statistics-section")
     assert [s.find("h2").get_text() for s in sections] == [
-        "Requests answered",
+        "Requests",
         "Timeliness",
+        "Working days taken",
         "Outcomes",
         "Exemptions cited",
         "Internal reviews",
     ]
     for section in sections:
+        assert len(section.find_all("table")) == 1
         svg = section.find("svg")
+        if svg is None:
+            continue
         assert svg["role"] == "img"
         title_id, desc_id = svg["aria-labelledby"].split()
         assert svg.find("title", id=title_id).get_text()
         assert svg.find("desc", id=desc_id).get_text().startswith(section.find("p").get_text())
-        assert section.find("table").find("caption")
-    # The timeliness chart is by quarter, and its table comes first, beside it.
-    timeliness = sections[1]
-    bars = [t.get_text() for t in timeliness.select("svg .chart__label")]
-    assert bars == [
-        "January to March 2024",
-        "April to June 2024",
-        "July to September 2024",
-        "October to December 2024",
-        "January to March 2025",
+    outcomes = sections[3]
+    bars = [t.get_text() for t in outcomes.select("svg .chart__label")]
+    # The same outcome names as every other page.
+    assert bars[:5] == [
+        "Disclosed",
+        "Partially disclosed",
+        "Refused",
+        "Information not held",
+        "Neither confirmed nor denied",
     ]
-    table = timeliness.find("table")
-    assert table.find("caption").get_text() == "Timeliness by quarter"
-    first_row = [c.get_text() for c in table.find("tbody").find("tr").find_all(["th", "td"])]
-    assert first_row == ["January to March 2024", "1", "1", "0", "0", "2"]
-    footer = [c.get_text() for c in table.find("tfoot").find_all(["th", "td"])]
-    assert footer == ["Total", "2", "1", "1", "1", "5"]
+    table = sections[1].find("table")
+    rows = [[c.get_text() for c in row.find_all(["th", "td"])] for row in table.find_all("tr")[1:]]
+    # Quarters newest first, then years newest first.
+    assert rows[0] == ["Quarters"]
+    assert rows[1] == ["Jan to Mar 2025", "1", "0", "0", "1"]
+    assert rows[6] == ["Years"]
+    assert rows[7] == ["2025", "1", "0", "0", "1"]
+    assert rows[8] == ["2024", "1", "1", "1", "1"]
 
 
 def time_taken(site: Build, url: str) -> str:
@@ -220,7 +243,8 @@ def test_clarification_restarts_the_clock_and_a_late_extension_does_not_count(
     site = make_site(
         {
             # Received Mon 3 Mar 2025; clarification asked Wed 5 Mar, received Mon 10 Mar.
-            # From 10 Mar to Fri 4 Apr: 11-14 (4), 17-21 (9), 24-28 (14), 31 Mar-4 Apr (19).
+            # From 10 Mar to Fri 4 Apr: 11-14 (4), 17 Mar is St Patrick's Day, 18-21 (8),
+            # 24-28 (13), 31 Mar-4 Apr (18).
             "clarified.yaml": record(
                 "000010-25",
                 "2025-03-03",
@@ -230,32 +254,49 @@ def test_clarification_restarts_the_clock_and_a_late_extension_does_not_count(
                     {"date": "2025-03-10", "event": "clarification-received", "note": "This."},
                 ],
             ),
-            # Received Mon 3 Mar 2025, deadline Mon 31 Mar (3 Mar + 20 working days: 4-7 (4),
-            # 10-14 (9), 17-21 (14), 24-28 (19), 31 (20)). Extension given 1 Apr: too late.
-            # Answered Tue 8 Apr: 1-4 Apr (24), 7-8 (26).
+            # Received Mon 3 Mar 2025, deadline Tue 1 Apr (4-7 (4), 10-14 (9), 17 Mar is St
+            # Patrick's Day, 18-21 (13), 24-28 (18), 31 Mar (19), 1 Apr (20)). Extension
+            # given 2 Apr: too late. Answered Tue 8 Apr: 2-4 Apr (23), 7-8 (25).
             "late-extension.yaml": record(
                 "000011-25",
                 "2025-03-03",
                 "2025-04-08",
-                history=[{"date": "2025-04-01", "event": "extension", "note": "More time."}],
+                history=[{"date": "2025-04-02", "event": "extension", "note": "More time."}],
             ),
         }
     )
     assert site.ok, site.result.stderr
-    assert time_taken(site, "disclosures/2025/000010-25/") == "Answered in 19 working days: on time"
+    assert time_taken(site, "disclosures/2025/000010-25/") == "Answered in 18 working days: on time"
     assert time_taken(site, "disclosures/2025/000011-25/").startswith(
-        "Answered in 26 working days: late"
+        "Answered in 25 working days: late"
     )
 
 
-def test_jurisdiction_setting_changes_the_count(make_site: Callable[..., Build]) -> None:
-    # Received Fri 14 Mar 2025, answered Mon 17 Mar: St Patrick's Day in Northern Ireland.
-    records = {"a.yaml": record("000001-25", "2025-03-14", "2025-03-17")}
-    site = make_site(records, 'FOILOG_JURISDICTION = "northern-ireland"')
+def test_each_act_counts_its_own_bank_holidays(make_site: Callable[..., Build]) -> None:
+    # Received Mon 10 Mar 2025, answered Tue 8 Apr. FOIA and EIR skip St Patrick's Day
+    # (17 Mar, Northern Ireland) even for an English authority: day 20, on time. FOISA
+    # counts Scottish bank holidays only: day 21, late.
+    records = {
+        "foia.yaml": record("000001-25", "2025-03-10", "2025-04-08"),
+        "eir.yaml": record("000002-25", "2025-03-10", "2025-04-08", act="eir"),
+        "foisa.yaml": record("000003-25", "2025-03-10", "2025-04-08", act="foisa"),
+    }
+    site = make_site(records)
     assert site.ok, site.result.stderr
-    assert time_taken(site, "disclosures/2025/000001-25/") == "Answered in 0 working days: on time"
-    text = " ".join(site.page("statistics/").get_text(" ").split())
-    assert "Northern Ireland bank holidays" in text
+    assert time_taken(site, "disclosures/2025/000001-25/") == "Answered in 20 working days: on time"
+    assert time_taken(site, "disclosures/2025/000002-25/") == "Answered in 20 working days: on time"
+    assert time_taken(site, "disclosures/2025/000003-25/").startswith(
+        "Answered in 21 working days: late"
+    )
+    # A FOISA authority's statistics come in the Scottish Commissioner's layout too.
+    assert (site.output / "data" / "statistics-scottish-commissioner.csv").is_file()
+    # A Scottish authority's EIR request is under the Scottish regulations: day 21.
+    site = make_site(records, 'FOILOG_JURISDICTION = "scotland"')
+    assert site.ok, site.result.stderr
+    assert time_taken(site, "disclosures/2025/000002-25/").startswith(
+        "Answered in 21 working days: late"
+    )
+    assert time_taken(site, "disclosures/2025/000001-25/") == "Answered in 20 working days: on time"
     site = make_site(records, 'FOILOG_JURISDICTION = "wales"')
     assert not site.ok
     assert "FOILOG_JURISDICTION: expected one of england-and-wales, scotland" in (
@@ -300,17 +341,24 @@ def test_an_empty_log_still_has_a_statistics_page(make_site: Callable[..., Build
     assert header.startswith("period_type,period,period_start,period_end,measure,category")
 
 
-def test_example_log_statistics_match_its_records(
-    example_site: Build, example_records: list
-) -> None:
-    answered = [r for r in example_records if r["responded"]]
+def test_example_site_counts_its_case_register(example_site: Build) -> None:
     counts = csv_counts(example_site)
-    years = sorted({str(r["responded"])[:4] for r in answered})
-    assert sum(counts[(y, "answered", "all")] for y in years) == len(answered)
-    quarters = {p for p, m, _ in counts if "-Q" in p and m == "answered"}
-    assert sum(counts[(q, "answered", "all")] for q in quarters) == len(answered)
-    events = [e["event"] for r in example_records for e in r.get("history", [])]
-    reviews = events.count("internal-review-requested")
-    assert sum(counts[(y, "internal-review", "requested")] for y in years) == reviews
+    register = (PROJECT / "case-register" / "requests.csv").read_text(encoding="utf-8")
+    rows = register.strip().splitlines()[1:]
+    years = sorted({p for p, m, _ in counts if "-Q" not in p and m == "requests"})
+    assert sum(counts[(y, "requests", "received")] or 0 for y in years) == len(rows)
+    assert sum(counts[(y, "requests", "withdrawn")] or 0 for y in years) == register.count(
+        ",Withdrawn,"
+    )
     text = " ".join(example_site.page("statistics/").find("main").get_text(" ").split())
-    assert f"{len(answered)} requests were answered from {years[0]} to {years[-1]}." in text
+    assert "from Northshire Police's case register" in text
+    # No reference of an unpublished request appears anywhere on the page or in the data.
+    published = {p.stem for p in (PROJECT / "disclosures").rglob("*.yaml")}
+    unpublished = [row.split(",")[0] for row in rows if row.split(",")[0] not in published]
+    assert unpublished
+    written = [
+        example_site.page("statistics/").get_text(),
+        *(p.read_text(encoding="utf-8") for p in (example_site.output / "data").glob("*.*")),
+    ]
+    for reference in unpublished:
+        assert not any(reference in text for text in written), reference

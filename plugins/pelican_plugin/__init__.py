@@ -17,22 +17,25 @@ from pelican.generators import Generator
 
 from foilog.core.garbage_collection import collect_less_often
 from foilog.settings import enabled_parts, uses_log
+from foilog.site.theme_files import add_log_templates
 
 from .accessibility_statement import AccessibilityStatementGenerator
 from .atomic_output import finish_build, start_build
 from .browse import DisclosureBrowseGenerator
 from .feeds import DisclosureFeedsGenerator
-from .open_data import OpenDataGenerator, write_sitemap
+from .open_data import OpenDataGenerator, finish_sitemap
 from .pages import DisclosurePagesGenerator
 from .records import DisclosureRecordsGenerator
 from .search import SearchPageGenerator, index_site
 from .security_headers import SecurityHeadersGenerator
 from .statistics import StatisticsPageGenerator
+from .withdrawn import WithdrawnPagesGenerator
 
 # Each generator with the part it belongs to (None: always built), in the order they run.
 GENERATORS: tuple[tuple[type[Generator], str | None], ...] = (
     (DisclosureRecordsGenerator, None),  # loads and checks the records, for every later part
     (DisclosurePagesGenerator, None),
+    (WithdrawnPagesGenerator, None),
     (DisclosureBrowseGenerator, None),
     (DisclosureFeedsGenerator, "feeds"),
     (StatisticsPageGenerator, "statistics"),
@@ -42,6 +45,13 @@ GENERATORS: tuple[tuple[type[Generator], str | None], ...] = (
     (SearchPageGenerator, "search"),
 )
 _building: set[int] = set()  # id() of each Pelican run that builds the log
+
+
+def add_templates(generator: Generator) -> None:
+    """Every generator, Pelican's own too (a site's page may use a log template), finds the
+    log's templates after the theme's."""
+    if uses_log(generator.settings):
+        add_log_templates(generator.env)
 
 
 def get_generators(pelican: Any) -> tuple[type[Generator], ...]:
@@ -60,12 +70,13 @@ def finalized(pelican: Any) -> None:
     _building.discard(id(pelican))
     parts = enabled_parts(pelican.settings)
     if "open_data" in parts:
-        write_sitemap(pelican)  # of every HTML page written
+        finish_sitemap(pelican)  # of every HTML page written
     if "search" in parts:
         index_site(pelican)  # Pagefind reads the finished pages
     finish_build(pelican)  # last: moves the finished build into the output folder
 
 
 def register() -> None:
+    signals.generator_init.connect(add_templates)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalized)

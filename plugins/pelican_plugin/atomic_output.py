@@ -3,23 +3,24 @@ when the build succeeds.
 
 A failed build leaves the previous output folder untouched. A successful one moves in
 only the files whose bytes changed and removes the files no longer built, so an unchanged
-rebuild writes nothing to the output folder (file dates stay as they were, and a sync to
-the web host sends nothing). List this plugin last in PLUGINS, so that every other
-plugin's `finalized` work (such as the search index) is done in the temporary folder first.
+rebuild leaves the pages, feeds and data files as they were (file dates stay, and a sync to
+the web host sends only what changed; see `foilog.site.output.bring_in_changes`). The
+plugin runs this last, once every other part's `finalized` work (such as the search
+index) is done in the temporary folder.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
-import filecmp
-import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from foilog.settings import DEVELOPMENT_SITEURL, read_settings
 from foilog.site import output
+from foilog.site.output import bring_in_changes, site_files
+from foilog.site.purge_list import write_purge_list
 
 _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder, real output)
 
@@ -43,42 +44,14 @@ def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
     build = output.end_build(building)
     if real.is_dir():
-        bring_in_changes(building, real, build.kept)
+        changed = bring_in_changes(building, real, build.kept)
         _discard(building)
     else:
+        changed = site_files(building)
         building.replace(real)
+    site = read_settings(pelican.settings)
+    # Paths are from the output folder's root, the site's root whatever FOILOG_URL_PREFIX.
+    write_purge_list(site.cache_path, site.siteurl or DEVELOPMENT_SITEURL, changed)
     pelican.output_path = str(real)
     for callback in build.finished:
         callback(real)
-
-
-def bring_in_changes(built: Path, output: Path, kept: set[str]) -> None:
-    """Make `output` hold what `built` holds, and its `kept` files (paths relative to it),
-    touching only what differs."""
-    wanted = set(kept)
-    for parent, _, names in os.walk(built):
-        for name in names:
-            source = Path(parent, name)
-            relative = source.relative_to(built)
-            wanted.add(relative.as_posix())
-            target = output / relative
-            if target.is_file() and (
-                source.samefile(target) or filecmp.cmp(source, target, shallow=False)
-            ):
-                continue  # a kept file linked into the build, or the same bytes
-            if target.is_dir():
-                shutil.rmtree(target)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            source.replace(target)
-    emptied: set[Path] = set()  # folders that lost a file or folder, so may now be empty
-    for parent, folders, names in os.walk(output, topdown=False):  # children first
-        folder = Path(parent)
-        prefix = folder.relative_to(output).as_posix() + "/"
-        for name in names:
-            if prefix.removeprefix("./") + name not in wanted:
-                (folder / name).unlink()
-                emptied.add(folder)
-        if folder != output and (folder in emptied or not (names or folders)):
-            with contextlib.suppress(OSError):  # only an empty folder can be removed
-                folder.rmdir()
-                emptied.add(folder.parent)

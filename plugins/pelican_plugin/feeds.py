@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican.generators import Generator
-
 from foilog.site import browse
 from foilog.site.feeds import ALL_FEED_URL, atom_feed, exemption_feed_url, topic_feed_url
-from foilog.site.output import output_file, write_text
+from foilog.site.output import write_text
+from foilog.site.page_generator import LogGenerator
 
 
-class DisclosureFeedsGenerator(Generator):
+class DisclosureFeedsGenerator(LogGenerator):
     def generate_output(self, writer: Any) -> None:
         log = self.context["disclosure_log"]
         site = self.context["foilog"]
@@ -36,4 +35,4 @@ class DisclosureFeedsGenerator(Generator):
         ]
         for title, page_url, feed_url, disclosures in feeds:
             text = atom_feed(site, title, page_url, feed_url, disclosures)
-            write_text(output_file(self.output_path, feed_url), text)
+            write_text(self.log_file(feed_url), text)

@@ -1,5 +1,5 @@
 """Pelican plugin: write one page per disclosure (with its related disclosures), the paginated
-log index and the brand styles."""
+log index, the log's own standing pages, and its styles and scripts."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from foilog.core.paths import is_hidden
 from foilog.core.progress import progress_bar
 from foilog.records.model import Disclosure
 from foilog.search.related import attach_related
-from foilog.site.output import copy_file, output_file, write_text
+from foilog.site.output import copy_file, write_text
 from foilog.site.page_generator import LogPageGenerator
 from foilog.site.pagination import paginate
 from foilog.site.sensitivity import disclosure_is_sensitive
+from foilog.site.standing_pages import LogPage
+from foilog.site.theme_files import STATIC_FOLDER, static_files
 
 
 class DisclosurePagesGenerator(LogPageGenerator):
@@ -31,10 +33,13 @@ class DisclosurePagesGenerator(LogPageGenerator):
                 progress(done, total)
         for page in paginate(self.log.disclosures, self.site.per_page, ""):
             self.write_page("index", page.url, page=page, total=len(self.log.disclosures))
-        brand = self.env.get_template("brand.css")
-        write_text(
-            output_file(self.output_path, "theme/css/brand.css"), brand.render(site=self.site)
-        )
+        own_pages: list[LogPage] = self.context["foilog_pages"]
+        for own in own_pages:
+            self.write_page(own.slug, own.url, page=own)
+        for source, url in static_files():
+            copy_file(source, self.log_file(url))
+        brand = self.env.get_template("foilog/brand.css")
+        write_text(self.log_file(STATIC_FOLDER + "css/brand.css"), brand.render(site=self.site))
 
     def _write_disclosure(self, disclosure: Disclosure) -> None:
         self.write_page(
@@ -43,8 +48,8 @@ class DisclosurePagesGenerator(LogPageGenerator):
             disclosure=disclosure,
             sensitive_page=disclosure_is_sensitive(disclosure, self.site),
         )
-        for attachment in disclosure.attachments:
+        for attachment in disclosure.published_attachments:
             # Only listed files are copied, and never a hidden one, whatever the checks said.
             if attachment.file and not is_hidden(Path(attachment.file)):
                 source = disclosure.source_path.parent / attachment.file
-                copy_file(source, output_file(self.output_path, disclosure.url + source.name))
+                copy_file(source, self.log_file(disclosure.url + source.name))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
 
+from jinja2 import TemplateNotFound
 from pelican.generators import Generator
 from pelican.log import console
 
@@ -18,6 +18,7 @@ from foilog.core.progress import progress_bar
 from foilog.settings import SettingsError, read_settings
 from foilog.site.output import build_in
 from foilog.site.page_cache import PageCache, site_fingerprint
+from foilog.site.standing_pages import log_pages_to_write, standing_pages
 
 
 class BuildStopped(SystemExit):
@@ -29,18 +30,6 @@ class BuildStopped(SystemExit):
         super().__init__(1)
 
 
-class StandingPage(NamedTuple):
-    title: str
-    slug: str
-    url: str
-
-
-def standing_pages(pages: list[Any]) -> list[StandingPage]:
-    """Pelican's pages for the header and footer, A to Z, read once rather than on every
-    page written (each attribute of a Pelican page is worked out when it is read)."""
-    return sorted((StandingPage(p.title, p.slug, p.url) for p in pages), key=lambda p: p.title)
-
-
 class DisclosureRecordsGenerator(Generator):
     def generate_context(self) -> None:
         try:
@@ -49,6 +38,16 @@ class DisclosureRecordsGenerator(Generator):
             raise BuildStopped(
                 [f"settings: {line}" for line in str(error).splitlines()]
                 + ["The build stopped: fix the settings above. Nothing was published."]
+            ) from None
+        try:
+            self.env.get_template(site.base_template)
+        except TemplateNotFound:
+            raise BuildStopped(
+                [
+                    f"settings: FOILOG_BASE_TEMPLATE: expected a template of the theme "
+                    f"{self.theme}; found no template {site.base_template!r}",
+                    "The build stopped: fix the settings above. Nothing was published.",
+                ]
             ) from None
         for warning in site.warnings:
             sys.stderr.write(f"Warning: settings: {warning}\n")
@@ -59,10 +58,16 @@ class DisclosureRecordsGenerator(Generator):
         # Warnings and accepted findings are shown, one line each, with their count last.
         for line in result.report():
             sys.stderr.write(line + "\n")
-        standing = standing_pages(self.context.get("pages", []))
+        site_pages = self.context.get("pages", [])
+        own_pages = log_pages_to_write(
+            site.url_prefix, [*site_pages, *self.context.get("hidden_pages", [])]
+        )
+        standing = standing_pages(site_pages, own_pages, site.url_prefix)
         self.context["foilog"] = site
+        self.context["foilog_pages"] = own_pages
         self.context["standing_pages"] = standing
         self.context["disclosure_log"] = result.log
+        self.context["statistics_cases"] = result.cases
         fingerprint = site_fingerprint(
             Path(self.theme), self.settings, standing, result.log.topic_labels
         )

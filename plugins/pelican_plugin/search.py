@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from foilog.search.browser_index import build_browser_index
+from foilog.settings import read_settings
 from foilog.site.output import build_in, link_kept_files
 from foilog.site.page_generator import LogPageGenerator
 from foilog.site.search_filters import filter_groups, response_months
@@ -30,8 +31,10 @@ class SearchPageGenerator(LogPageGenerator):
 
 
 def index_site(pelican: Any) -> None:
-    """Build the Pagefind index into <output>/pagefind/."""
+    """Build the Pagefind index of the log's folder into <output>/<prefix>pagefind/. The
+    search page loads the bundle from there, and Pagefind prefixes its results' addresses
+    with the bundle's folder, so they need no prefix of their own."""
     build = build_in(pelican.output_path)
     if build:
         link_kept_files(build)  # Pagefind reads every page from the one folder
-    build_browser_index(Path(pelican.output_path))
+    build_browser_index(Path(pelican.output_path) / read_settings(pelican.settings).url_prefix)

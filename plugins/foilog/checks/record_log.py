@@ -12,7 +12,8 @@ from foilog.records.parsed_records import ParsedRecords
 from foilog.records.problems import Problem
 from foilog.records.timeliness import assess
 from foilog.records.validation import RecordChecker
-from foilog.records.working_days import WorkingCalendar
+from foilog.records.withdrawals import split_withdrawn
+from foilog.records.working_days import calendar_for
 from foilog.records.yaml_source import YamlSyntaxError
 from foilog.settings import SiteSettings
 
@@ -61,11 +62,12 @@ def load_log(
                 disclosure.content_hash = record.content_hash
                 disclosures.append(disclosure)
     problems.extend(_cross_record_problems(disclosures))
-    calendar = WorkingCalendar(settings.jurisdiction)
     for disclosure in disclosures:
+        calendar = calendar_for(disclosure.act, settings.jurisdiction)
         disclosure.timeliness = assess(disclosure, calendar)
     disclosures.sort(key=Disclosure.sort_key, reverse=True)
-    return DisclosureLog(disclosures), problems
+    # A withdrawn record keeps its reference and address (checked above), and nothing else.
+    return DisclosureLog(*split_withdrawn(disclosures)), problems
 
 
 def _cross_record_problems(disclosures: list[Disclosure]) -> list[Problem]:

@@ -16,6 +16,7 @@ from foilog.records.model import DisclosureLog
 from foilog.records.problems import Problem
 from foilog.search.record_index import update_index
 from foilog.settings import SiteSettings
+from foilog.statistics.case_register import RegisterCases, site_cases
 
 
 @dataclass
@@ -26,12 +27,14 @@ class CheckResult:
     accepted: list[Accepted] = field(default_factory=list)  # accepted by a review entry
     unmatched_reviews: list[UnmatchedReview] = field(default_factory=list)  # always warnings
     guard_mode: str = "error"  # FOILOG_GUARD: whether findings stop the build
+    # The requests the statistics count: the case register's rows, or the records.
+    cases: RegisterCases = field(default_factory=lambda: RegisterCases([], False))
 
     @property
     def blocking_findings(self) -> list[Finding]:
         if self.guard_mode != "error":
             return []
-        return [f for f in self.findings if not f.advisory]
+        return self.findings
 
     @property
     def warnings(self) -> list[Finding]:
@@ -50,6 +53,7 @@ class CheckResult:
         lines = [str(p) for p in self.problems]
         lines += [str(f) for f in self.blocking_findings]
         lines += [f"warning: {w}" for w in [*self.warnings, *self.unmatched_reviews]]
+        lines += [f"warning: {w}" for w in self.cases.warnings]
         lines += [f"accepted: {a}" for a in self.accepted]
         if self.stops_build:
             parts = []
@@ -64,7 +68,7 @@ class CheckResult:
         elif self.findings or self.accepted or self.unmatched_reviews:
             warnings = len(self.warnings) + len(self.unmatched_reviews)
             note = ""
-            if any(not f.advisory for f in self.warnings):
+            if self.warnings:
                 note = ' With FOILOG_GUARD = "error", as in publishconf.py, the build would stop.'
             lines.append(
                 f"Publish guard: {warnings} warning(s), {len(self.accepted)} finding(s) "
@@ -78,6 +82,13 @@ def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckRes
     log, problems = load_log(site, progress)
     update_index(site, log)
     guard = guard_log(log, site.guard, site.cache_path / "guard-findings")
+    cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
     return CheckResult(
-        log, problems, guard.findings, guard.accepted, guard.unmatched_reviews, site.guard.mode
+        log,
+        problems + cases.problems,
+        guard.findings,
+        guard.accepted,
+        guard.unmatched_reviews,
+        site.guard.mode,
+        cases,
     )

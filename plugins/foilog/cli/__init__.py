@@ -1,4 +1,4 @@
-"""The staff command line, `foilog`: new, check, import, stats and search.
+"""The staff command line, `foilog`: new, check, import, stats, search and withdraw.
 
 See docs/command-line.md.
 """
@@ -9,11 +9,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from foilog.cli import check, import_records, new, search, stats
+from foilog.cli import check, import_records, new, search, stats, withdraw
 from foilog.cli.site import CommandError
 from foilog.core.garbage_collection import collect_less_often
 
-COMMANDS = (new, check, import_records, stats, search)
+COMMANDS = (new, check, import_records, stats, search, withdraw)
 
 
 def parser() -> argparse.ArgumentParser:

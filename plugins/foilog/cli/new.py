@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from foilog.cli.site import CommandError, load_site, references_in_use, shown
+from foilog.cli.site import CommandError, load_site, references_in_use
+from foilog.core.paths import shown
 from foilog.core.slugs import slugify
 from foilog.records.dates import PartialDate
 from foilog.records.outcomes import OUTCOMES
@@ -59,7 +60,7 @@ def skeleton(reference: str, answers: dict[str, Any], today: dt.date) -> str:
     questions = answers.get("questions") or [(f"{PLACEHOLDER}: the question as asked", None)]
     lines = [
         f"# Written by `foilog new` on {today.isoformat()}. Replace every {PLACEHOLDER}, then run",
-        "# `foilog check`. The record format is described in docs/record-format.md.",
+        "# `foilog check`. The record format: docs/record-format.md in the foilog project.",
         f"reference: {_quoted(reference)}",
         f"title: {_quoted(answers.get('title') or PLACEHOLDER + ': a short plain-English title')}",
         f"received: {answers.get('received', today.isoformat())}",

@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.text import Text
 
 from foilog.checks.record_log import load_log
-from foilog.cli.site import CommandError, load_site, shown
+from foilog.cli.site import CommandError, load_site
+from foilog.core.paths import shown
 from foilog.core.progress import progress_bar
 from foilog.core.slugs import slugify
 from foilog.records.model import OUTCOME_LABELS, Disclosure, FigureTable

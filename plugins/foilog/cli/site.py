@@ -41,11 +41,3 @@ def references_in_use(site: SiteSettings) -> dict[str, Path]:
         if match:
             found.setdefault(match.group(1).strip(), path)
     return found
-
-
-def shown(path: Path) -> str:
-    """A path as staff read it: relative to the current folder where possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

@@ -17,8 +17,11 @@ from foilog.guard.cross_record import cross_record_findings
 from foilog.guard.differencing import differencing_findings
 from foilog.guard.earlier_records import earlier_records
 from foilog.guard.findings import Accepted, Finding, UnmatchedReview, apply_reviews
+from foilog.guard.percentages import percentage_base_findings
 from foilog.guard.personal_data import personal_data_findings
-from foilog.guard.small_numbers import small_number_findings
+from foilog.guard.small_numbers import small_number_findings, table_threshold
+from foilog.guard.text_counts import text_count_findings
+from foilog.guard.worked_out import worked_out_findings
 from foilog.records.model import Disclosure, DisclosureLog
 from foilog.settings import GuardSettings
 
@@ -51,6 +54,12 @@ def guard_log(
         result.findings += open_findings
         result.accepted += accepted
         result.unmatched_reviews += unmatched
+    for disclosure in log.withdrawn:
+        open_findings, accepted, unmatched = apply_reviews(
+            disclosure, personal_data_findings(disclosure, guard.contacts)
+        )
+        result.findings += open_findings
+        result.accepted += accepted
     if kept:
         kept.save()
     return result
@@ -66,6 +75,11 @@ def _own_findings(
         for index, table in enumerate(disclosure.figures):
             found += small_number_findings(disclosure, index, table, guard)
             found += differencing_findings(disclosure, index, table)
+            found += percentage_base_findings(
+                disclosure, index, table, table_threshold(table, guard)
+            )
+        found += worked_out_findings(disclosure, guard)
+        found += text_count_findings(disclosure, guard.threshold)
         found += personal_data_findings(disclosure, guard.contacts)
         if kept:
             kept.put(key, found)

@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from foilog.guard.findings import Finding
-from foilog.guard.tables import Position, cell_at, cell_finding, entries, place
+from foilog.guard.tables import (
+    Position,
+    cell_at,
+    cell_finding,
+    declared_lines,
+    entries,
+    place,
+)
 from foilog.records.model import Disclosure, FigureTable
 
 CHECKED_UNITS = ("count", "money")
@@ -22,18 +29,8 @@ Equation = dict[Position, int]
 
 def _equations(table: FigureTable, hidden: set[Position]) -> list[Equation]:
     """One equation per published total, over the hidden (suppressed) values only."""
-    lines: list[tuple[Position, list[Position]]] = []
-    every: list[Position] = []
-    width = len(table.cells[0]) if table.cells else 0
-    for r in range(len(table.row_totals or [])):
-        lines.append((("row_total", r), [("cell", r, c) for c in range(width)]))
-    for c in range(len(table.column_totals or [])):
-        lines.append((("column_total", c), [("cell", r, c) for r in range(len(table.cells))]))
-    if table.total is not None:
-        every += [("cell", r, c) for r in range(len(table.cells)) for c in range(width)]
-        lines.append((("total",), every))
     equations = []
-    for total, covered in lines:
+    for total, covered in declared_lines(table):
         equation = {p: 1 for p in covered if p in hidden}
         if total in hidden:
             equation[total] = -1
@@ -94,7 +91,7 @@ def propose_secondary(table: FigureTable) -> list[Position]:
         if not exposed:
             return chosen
         target = exposed[0]
-        candidates = sorted(_neighbours(table, target, hidden), key=lambda p: _size(table, p))
+        candidates = sorted(neighbours(table, target, hidden), key=lambda p: _size(table, p))
         if not candidates:
             break
         pick = next(
@@ -106,7 +103,7 @@ def propose_secondary(table: FigureTable) -> list[Position]:
     return chosen if not recoverable(table, hidden) else []
 
 
-def _neighbours(table: FigureTable, target: Position, hidden: set[Position]) -> Iterable[Position]:
+def neighbours(table: FigureTable, target: Position, hidden: set[Position]) -> Iterable[Position]:
     """Published values that share a line with `target`: cells for a cell, totals for a total."""
     for position, cell in entries(table):
         if position in hidden or cell.number is None:

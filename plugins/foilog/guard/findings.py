@@ -21,7 +21,6 @@ class Finding:
     rule: str
     found: str
     fix: str  # one sentence
-    advisory: bool = False  # shown, but never stops a build
 
     def __str__(self) -> str:
         return f"{self.summary()}. Fix: {self.fix}"

@@ -1,75 +1,19 @@
-"""Personal data in the record's free text: patterns that look like details of a person."""
+"""Personal data in the record's published text: details of a person, found by the rules
+in `text_patterns` in each field as it is shown (see `shown_text`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from foilog.guard.findings import Finding
+from foilog.guard.shown_text import shown_text
+from foilog.guard.text_patterns import HIGH, PATTERNS, Pattern
 from foilog.records.model import Disclosure
 from foilog.records.problems import field_name
 from foilog.records.yaml_source import Path_
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-
-
-@dataclass(frozen=True)
-class Pattern:
-    rule: str
-    what: str
-    regex: re.Pattern[str]
-
-
-PATTERNS = [
-    Pattern(
-        "email-address",
-        "an email address",
-        re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-    ),
-    Pattern(
-        "uk-phone-number",
-        "a UK phone number",
-        re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1-9](?:[\s)-]{0,2}\d){8,9}(?![\d-])"),
-    ),
-    Pattern(
-        "national-insurance-number",
-        "a National Insurance number",
-        re.compile(
-            r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-            r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
-            re.IGNORECASE,
-        ),
-    ),
-    Pattern(
-        "postcode",
-        "a full postcode",
-        # A full postcode has its inward part ("1AB"); a district alone ("NS1") is allowed.
-        re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b"),
-    ),
-    Pattern(
-        "vehicle-registration",
-        "a vehicle registration",
-        re.compile(r"\b(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3})\b"),
-    ),
-    Pattern(
-        "date-of-birth",
-        "a date of birth",
-        re.compile(
-            r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?)\s*(?:is|was|:|-)?\s*"
-            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s/.-]+(?:\d{{1,2}}|{_MONTH})[\s/.,-]+\d{{2,4}}"
-            rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})",
-            re.IGNORECASE,
-        ),
-    ),
-    Pattern(
-        "card-number",
-        "a payment card number",
-        re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"),
-    ),
-]
 
 
 class TextMatch(NamedTuple):
@@ -78,23 +22,34 @@ class TextMatch(NamedTuple):
     line: int  # the line of the text it is on, from 1
     rule: str
     what: str  # "an email address (jo…uk)": masked, so build logs do not copy it whole
+    severity: str = HIGH  # "high" or "medium", see text_patterns
+    fix: str = ""  # one sentence
 
 
 def scan_text(text: str, contacts: tuple[str, ...] = ()) -> list[TextMatch]:
-    """Every personal detail in `text` that is not one of the authority's own `contacts`.
-    The one scanner for record fields and for what attachments say."""
-    allowed = {_normal(c) for c in contacts}
+    """Every personal detail in `text`, read as it is shown, that is not part of one of the
+    authority's own `contacts`. The one scanner for record fields and for what
+    attachments say."""
+    shown = shown_text(text)
+    allowed = _allowed(contacts)
     return [
-        TextMatch(number, pattern.rule, f"{pattern.what} ({_masked(match)})")
-        for number, line in enumerate(text.splitlines() or [""], 1)
-        for pattern, match in _matches(line)
-        if _normal(match) not in allowed
+        TextMatch(
+            shown.line_at(start),
+            pattern.rule,
+            f"{pattern.what} ({_masked(found)})",
+            pattern.severity,
+            pattern.fix,
+        )
+        for pattern, start, found in _matches(shown.text)
+        if not any(_normal(found) in contact for contact in allowed)
     ]
 
 
 def personal_data_findings(disclosure: Disclosure, contacts: tuple[str, ...]) -> list[Finding]:
+    """In every published field; of a withdrawn record, only its notice is published."""
     findings = []
-    for path, text in text_fields(disclosure):
+    fields = withdrawal_notice(disclosure) if disclosure.withdrawn else text_fields(disclosure)
+    for path, text in fields:
         several_lines = len(text.splitlines()) > 1
         for match in scan_text(text, contacts):
             place = field_name(path) + (f" line {match.line}" if several_lines else "")
@@ -104,36 +59,40 @@ def personal_data_findings(disclosure: Disclosure, contacts: tuple[str, ...]) ->
                     disclosure.line_of(path),
                     place,
                     match.rule,
-                    match.what,
-                    "remove or redact it; if it is the authority's own published "
-                    "contact, add it to FOILOG_GUARD_CONTACTS",
+                    f"{match.what}, {match.severity} severity",
+                    match.fix,
                 )
             )
     return findings
 
 
 @lru_cache(maxsize=65536)
-def _matches(line: str) -> tuple[tuple[Pattern, str], ...]:
-    """Each pattern found in a line; standard wording repeated across records is read once."""
-    return tuple(_find(line))
-
-
-def _find(line: str) -> Iterator[tuple[Pattern, str]]:
-    taken: list[tuple[int, int]] = []  # a phone number is not also a card number
+def _matches(text: str) -> tuple[tuple[Pattern, int, str], ...]:
+    """Each rule's matches in a shown text; standard wording repeated across records is
+    read once. A span taken by one rule is not read again by a later one (a phone number
+    is not also a card number)."""
+    taken: list[tuple[int, int]] = []
+    found = []
     for pattern in PATTERNS:
-        for match in pattern.regex.finditer(line):
+        for match in pattern.regex.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            if pattern.rule == "card-number" and not _luhn(match.group()):
+            if pattern.check and not pattern.check(match):
                 continue
             taken.append((start, end))
-            yield pattern, match.group()
+            where = match.start("found") if "found" in pattern.regex.groupindex else start
+            found.append((pattern, where, pattern.found(match)))
+    return tuple(sorted(found, key=lambda item: item[1]))
 
 
 def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
-    """Every published free-text field, with its path in the record."""
+    """Every free-text field that reaches a page, feed or export, with its path."""
     yield ("title",), disclosure.title
+    for t, topic in enumerate(disclosure.topics):
+        yield ("topics", t), topic
+    for p, period in enumerate(disclosure.periods):
+        yield ("periods", p, "label"), period.label
     for q, question in enumerate(disclosure.questions):
         yield ("questions", q, "text"), question.text
         if question.answer:
@@ -166,28 +125,38 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
     for r, redirection in enumerate(disclosure.redirections):
         yield ("redirections", r, "body"), redirection.body
         yield ("redirections", r, "about"), redirection.about
+        if redirection.url:
+            yield ("redirections", r, "url"), redirection.url
     if disclosure.response:
         yield ("response",), disclosure.response
     for a, attachment in enumerate(disclosure.attachments):
+        if attachment.withdrawn:
+            continue  # no longer published
         yield ("attachments", a, "title"), attachment.title
+        for name in ("file", "url"):
+            value = getattr(attachment, name)
+            if value:
+                # A file's name is shown with its words apart: "mr_irving-letter.pdf".
+                yield ("attachments", a, name), re.sub(r"[_+]|%20", " ", value)
     for h, event in enumerate(disclosure.history):
         yield ("history", h, "note"), event.note
 
 
-def _luhn(text: str) -> bool:
-    digits = [int(d) for d in text if d.isdigit()]
-    total = 0
-    for position, digit in enumerate(reversed(digits)):
-        if position % 2:
-            digit = digit * 2 - 9 if digit > 4 else digit * 2
-        total += digit
-    return total % 10 == 0
+def withdrawal_notice(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
+    """What the notice at a withdrawn record's address shows: the reason."""
+    for h, event in enumerate(disclosure.history):
+        if event is disclosure.withdrawn:
+            yield ("history", h, "note"), event.note
+
+
+def _allowed(contacts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_normal(c) for c in contacts)
 
 
 def _normal(text: str) -> str:
     """Contact details compared without case, spaces or punctuation, +44 as a leading 0."""
-    squashed = re.sub(r"[\s()\-]", "", text).casefold()
-    for prefix in ("+440", "+44"):
+    squashed = re.sub(r"[\s().\-]", "", text).casefold()
+    for prefix in ("+440", "+44", "0044"):
         if squashed.startswith(prefix):
             return "0" + squashed[len(prefix) :]
     return squashed

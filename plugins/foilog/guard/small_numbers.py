@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from foilog.guard.findings import Finding
-from foilog.guard.tables import cell_finding, entries
+from foilog.guard.tables import cell_finding, entries, percentage_columns
 from foilog.records.model import Disclosure, FigureTable
 from foilog.settings import GuardSettings
 
@@ -33,7 +33,10 @@ def small_number_findings(
         )
     if table.unit not in CHECKED_UNITS:
         return findings
+    shares = percentage_columns(table)
     for position, cell in entries(table):
+        if position[0] == "cell" and position[2] in shares:
+            continue  # a percentage, not a count
         if cell.suppressed:
             bound = cell.upper_bound
             if bound is None or bound + 1 >= threshold:

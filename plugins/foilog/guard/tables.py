@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 from foilog.guard.findings import Finding
 from foilog.records.model import Cell, Disclosure, FigureTable
@@ -70,7 +71,6 @@ def cell_finding(
     rule: str,
     found: str,
     fix: str,
-    advisory: bool = False,
 ) -> Finding:
     """A finding about one cell or total of the record's table `index`."""
     return Finding(
@@ -80,5 +80,59 @@ def cell_finding(
         rule,
         found,
         fix,
-        advisory=advisory,
     )
+
+
+# A row or column that adds up the others, typed as ordinary values: "Total", "All
+# offences", "Overall", "Grand total", "Force total", "Totals". "All other …" is a category.
+_TOTAL_LABEL = re.compile(
+    r"^\s*(?:(?:grand\s+)?totals?\b|all\b(?!\s+others?\b)|overall\b|sum\b)|\btotals?\s*$",
+    re.IGNORECASE,
+)
+_PERCENT_LABEL = re.compile(r"%|\bper\s*cent|\bpercentage\b|\bproportion\b", re.IGNORECASE)
+
+Line = tuple[Position, Sequence[Position]]  # a total and the places it adds up
+
+
+def is_total_label(label: str) -> bool:
+    return bool(_TOTAL_LABEL.search(label))
+
+
+def percentage_columns(table: FigureTable) -> set[int]:
+    """Columns of a count or money table that hold percentages ("%", "Per cent")."""
+    return {c for c, label in enumerate(table.columns) if _PERCENT_LABEL.search(label)}
+
+
+def declared_lines(table: FigureTable) -> list[Line]:
+    """One line per published row total, column total and grand total."""
+    width = len(table.cells[0]) if table.cells else 0
+    rows = range(len(table.cells))
+    lines: list[Line] = []
+    for r in range(len(table.row_totals or [])):
+        lines.append((("row_total", r), [("cell", r, c) for c in range(width)]))
+    for c in range(len(table.column_totals or [])):
+        lines.append((("column_total", c), [("cell", r, c) for r in rows]))
+    if table.total is not None:
+        lines.append((("total",), [("cell", r, c) for r in rows for c in range(width)]))
+    return lines
+
+
+def labelled_lines(table: FigureTable) -> list[Line]:
+    """The sums that a single row or column labelled as a total makes, when the table does
+    not declare totals of its own in that direction."""
+    width = len(table.cells[0]) if table.cells else 0
+    skipped = percentage_columns(table)
+    total_rows = [r for r, label in enumerate(table.rows) if is_total_label(label)]
+    total_columns = [c for c, label in enumerate(table.columns) if is_total_label(label)]
+    lines: list[Line] = []
+    if len(total_rows) == 1 and len(table.rows) > 1 and not table.column_totals:
+        t = total_rows[0]
+        for c in set(range(width)) - skipped:
+            others = [("cell", r, c) for r in range(len(table.rows)) if r != t]
+            lines.append((("cell", t, c), others))
+    if len(total_columns) == 1 and width > 1 and not table.row_totals:
+        t = total_columns[0]
+        for r in range(len(table.rows)):
+            others = [("cell", r, c) for c in range(width) if c != t and c not in skipped]
+            lines.append((("cell", r, t), others))
+    return lines

@@ -29,6 +29,7 @@ EVENT_LABELS = {
     "internal-review-outcome": "Internal review outcome",
     "ico-decision": "ICO decision notice",
     "extension": "Time limit extended",
+    "withdrawn": "Withdrawn",
 }
 
 ACT_LABELS = {
@@ -147,6 +148,7 @@ class Attachment:
     url: str | None
     kind: str  # "CSV", "PDF document" …
     size: int | None  # bytes, for local files
+    withdrawn: HistoryEvent | None = None  # the history event that withdrew it
 
 
 @dataclass(slots=True)
@@ -156,10 +158,11 @@ class HistoryEvent:
     note: str
     references: list[str]
     result: str | None
+    file: str | None = None  # with a withdrawal: the attachment withdrawn
 
     @property
     def label(self) -> str:
-        return EVENT_LABELS[self.event]
+        return "Attachment withdrawn" if self.file else EVENT_LABELS[self.event]
 
 
 @dataclass(slots=True)
@@ -200,8 +203,17 @@ class Disclosure:
     related_disclosures: list[Disclosure] = field(default_factory=list)
     related_unpublished: list[str] = field(default_factory=list)  # named, not in the log
     field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
-    timeliness: Timeliness | None = None  # set by load_log, which knows the jurisdiction
+    timeliness: Timeliness | None = None  # set by load_log, with the act's working days
     content_hash: str = ""  # of the record file's bytes, set by load_log
+
+    @property
+    def withdrawn(self) -> HistoryEvent | None:
+        """The history event that withdrew the whole record, if one did."""
+        return next((h for h in self.history if h.event == "withdrawn" and not h.file), None)
+
+    @property
+    def published_attachments(self) -> list[Attachment]:
+        return [a for a in self.attachments if not a.withdrawn]
 
     def line_of(self, path: Path_) -> int:
         """The record file's line for a field, so messages can point at it."""
@@ -231,7 +243,8 @@ class Disclosure:
 
 @dataclass
 class DisclosureLog:
-    disclosures: list[Disclosure]  # newest first
+    disclosures: list[Disclosure]  # newest first; the published ones
+    withdrawn: list[Disclosure] = field(default_factory=list)  # a notice at each old address
 
     def by_reference(self) -> dict[str, Disclosure]:
         return {d.reference: d for d in self.disclosures}

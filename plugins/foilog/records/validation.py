@@ -26,6 +26,7 @@ from foilog.records.model import (
 from foilog.records.problems import Problem, field_name
 from foilog.records.register import ExemptionRegister
 from foilog.records.structure import describe, structure_problems
+from foilog.records.withdrawals import withdrawal_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
 CLOCK_EVENTS = ("clarification-requested", "clarification-received", "extension")
@@ -111,6 +112,9 @@ class RecordChecker:
             overall = data["outcome"]
         history = [self._event(i, e) for i, e in enumerate(data.get("history", []))]
         self._clock_events(history, act, received, responded)
+        attachments = [self._attachment(i, a) for i, a in enumerate(data.get("attachments", []))]
+        for path, expected, found in withdrawal_problems(history, attachments, responded):
+            self.problem(path, expected, found)
         topics = [str(t).strip() for t in data.get("topics", [])]
         slug = slugify(reference)
         date = responded or received
@@ -143,7 +147,7 @@ class RecordChecker:
                 for i, r in enumerate(data.get("redirections", []))
             ],
             response=data.get("response"),
-            attachments=[self._attachment(i, a) for i, a in enumerate(data.get("attachments", []))],
+            attachments=attachments,
             history=history,
             related=[str(r) for r in data.get("related", [])],
             sensitive=bool(data.get("sensitive", False)),
@@ -364,6 +368,7 @@ class RecordChecker:
             note=raw["note"],
             references=[str(r) for r in raw.get("references", [])],
             result=raw.get("result"),
+            file=raw.get("file"),
         )
 
     def _clock_events(

@@ -1,38 +1,54 @@
-"""Working days: Monday to Friday, without bank holidays.
+"""Working days as each Act defines them: Monday to Friday, without bank holidays.
 
-Bank holidays come from the `holidays` package for the authority's jurisdiction, never
-from a list kept here. See docs/record-format.md ("Timeliness") for the rules.
+FOIA s.10(6) and EIR reg. 2(1) leave out a bank holiday "in any part of the United
+Kingdom", so a request under either skips the holidays of England and Wales, Scotland and
+Northern Ireland together. FOISA s.73, and the Environmental Information (Scotland)
+Regulations 2004 reg. 2(1) (the EIR of a Scottish authority), leave out Scottish bank
+holidays only. Bank holidays come from the `holidays` package, never from a list kept
+here. See docs/statistics.md ("Working days").
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import cache
 
 import holidays
 
-# Setting value -> (the `holidays` package's subdivision of GB, the name people read).
-# Wales shares England's bank holidays, so England and Wales is the ENG calendar.
+# FOILOG_JURISDICTION: where the authority is. It decides only which regulations an `eir`
+# record is under: a Scottish authority's are the Environmental Information (Scotland)
+# Regulations, which count Scottish bank holidays only.
 JURISDICTIONS = {
-    "england-and-wales": ("ENG", "England and Wales"),
-    "scotland": ("SCT", "Scotland"),
-    "northern-ireland": ("NIR", "Northern Ireland"),
+    "england-and-wales": "England and Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
 }
-TIME_LIMIT = 20  # FOIA s.10(1), EIR reg. 5(2), FOISA s.10(1)
+# The `holidays` package's subdivisions of GB. Wales shares England's bank holidays.
+UK_WIDE = ("ENG", "SCT", "NIR")
+SCOTLAND = ("SCT",)
+TIME_LIMIT = 20  # FOIA s.10(1), EIR reg. 5(2), FOISA s.10(1), EI(S)R reg. 5(2)(a)
 # A public interest extension (FOIA s.10(3)) should add at most 20 working days (section 45
-# Code of Practice); EIR reg. 7 allows up to 40 in all. Both give 40.
+# Code of Practice); EIR reg. 7(1) allows up to 40 in all. Both give 40.
 EXTENDED_LIMIT = 40
 
 
 class WorkingCalendar:
-    """Working days in one jurisdiction: Monday to Friday, less its bank holidays."""
+    """Working days: Monday to Friday, less the bank holidays of the given subdivisions."""
 
-    def __init__(self, jurisdiction: str) -> None:
-        subdivision, self.name = JURISDICTIONS[jurisdiction]
-        self._holidays = holidays.country_holidays("GB", subdiv=subdivision)
+    def __init__(self, subdivisions: tuple[str, ...], name: str) -> None:
+        self.name = name  # whose bank holidays, as people read it
+        self._holidays: set[dt.date] = set()
+        self._subdivisions = subdivisions
+        self._loaded: set[int] = set()
         self._years: dict[int, list[int]] = {}
 
     def is_working_day(self, day: dt.date) -> bool:
+        if day.year not in self._loaded:
+            for subdivision in self._subdivisions:
+                found = holidays.country_holidays("GB", subdiv=subdivision, years=day.year)
+                self._holidays.update(found)
+            self._loaded.add(day.year)
         return day.weekday() < 5 and day not in self._holidays
 
     def count(self, after: dt.date, through: dt.date) -> int:
@@ -71,3 +87,18 @@ class WorkingCalendar:
                 day += dt.timedelta(1)
             self._years[year] = running
         return running
+
+
+@cache
+def _calendar(subdivisions: tuple[str, ...]) -> WorkingCalendar:
+    if subdivisions == SCOTLAND:
+        return WorkingCalendar(subdivisions, "Scottish bank holidays")
+    return WorkingCalendar(subdivisions, "bank holidays in any part of the UK")
+
+
+def calendar_for(act: str, jurisdiction: str) -> WorkingCalendar:
+    """The working days of a request under `act` ("foia", "eir" or "foisa") to an authority
+    in `jurisdiction` (a key of JURISDICTIONS)."""
+    if act == "foisa" or (act == "eir" and jurisdiction == "scotland"):
+        return _calendar(SCOTLAND)
+    return _calendar(UK_WIDE)

@@ -15,7 +15,8 @@ Pagefind has written its bundle, this module:
 This reads and writes Pagefind's own file format, so the Pagefind version is pinned in
 pyproject.toml, and an unknown format stops the build with a clear message.
 
-Run it on its own, in its own process, with `python -m foilog.search.browser_index SITE`.
+Run it on its own, in its own process, with `python -m foilog.search.browser_index SITE
+[PREFIX]`.
 """
 
 from __future__ import annotations
@@ -45,15 +46,20 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_browser_index(site: Path) -> None:
-    """Index the built site at `site` into `site/pagefind/`."""
+def build_browser_index(site: Path, prefix: str = "") -> None:
+    """Index the log's pages of the built site at `site` into `site/<prefix>pagefind/`.
+    Pagefind reads the whole site folder, so its results' addresses include the prefix."""
     # An empty log has no disclosure pages, and Pagefind stops when its glob finds nothing.
-    pages = INDEXED_PAGES if any(site.glob(INDEXED_PAGES)) else "**/*.html"
+    pages = prefix + INDEXED_PAGES
+    if not any(site.glob(pages)):
+        pages = prefix + "**/*.html"
+    bundle = prefix + "pagefind"
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages]
+    command += ["--output-subdir", bundle]
     result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index the site:\n{result.stderr.strip()}")
-    compact_bundle(site / "pagefind")
+    compact_bundle(site / bundle)
 
 
 def compact_bundle(bundle: Path) -> None:
@@ -113,4 +119,4 @@ def _write(path: Path, value: Any) -> None:
 
 
 if __name__ == "__main__":
-    build_browser_index(Path(sys.argv[1]))
+    build_browser_index(Path(sys.argv[1]), *sys.argv[2:3])

@@ -15,6 +15,7 @@ from foilog.core.slugs import slugify
 from foilog.records.register import ExemptionRegister, RegisterError
 from foilog.records.working_days import JURISDICTIONS
 from foilog.settings.accessibility import AccessibilitySettings, read_accessibility
+from foilog.settings.case_register import CaseRegisterSource, read_case_register
 from foilog.settings.consent import (
     ESSENTIAL_COOKIES,
     WEB_ADDRESS,
@@ -24,6 +25,7 @@ from foilog.settings.consent import (
     read_cookie_categories,
 )
 from foilog.settings.contrast import AA_TEXT, TEXT, WHITE, contrast_ratio
+from foilog.settings.layout import OWN_BASE_TEMPLATE, read_base_template, read_url_prefix
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -75,6 +77,10 @@ KNOWN = {
     "FOILOG_GUARD_ALLOWED_TYPES",
     "FOILOG_JURISDICTION",
     "FOILOG_FEED_ITEMS",
+    "FOILOG_CASE_REGISTER",
+    "FOILOG_CASE_REGISTER_MAPPING",
+    "FOILOG_URL_PREFIX",
+    "FOILOG_BASE_TEMPLATE",
 }
 GUARD_MODES = ("error", "warning")
 # Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
@@ -123,6 +129,9 @@ class SiteSettings:
     # Problems worth telling staff that do not stop the build, one line each.
     warnings: tuple[str, ...] = ()
     guard: GuardSettings = field(default_factory=GuardSettings)
+    case_register: CaseRegisterSource | None = None  # every request, for the statistics
+    url_prefix: str = ""  # "" (the log is the whole site) or folders ending in "/": "foi/"
+    base_template: str = OWN_BASE_TEMPLATE  # the template every log page is put into
 
     @property
     def essential_cookies(self) -> tuple[CookieInfo, ...]:
@@ -138,9 +147,23 @@ class SiteSettings:
         return htmlsafe_json_dumps(self.consent_config)
 
     @property
+    def url(self) -> str:
+        """The log's address for links in its pages: SITEURL and the prefix, with no
+        trailing slash ("" when the log is the whole site and SITEURL is empty)."""
+        return self._under(self.siteurl)
+
+    @property
     def absolute_url(self) -> str:
-        """SITEURL, or the development address when it is empty; no trailing slash."""
-        return self.siteurl or DEVELOPMENT_SITEURL
+        """The log's address in full, for feeds, open data and the sitemap: SITEURL (or the
+        development address when it is empty) and the prefix; no trailing slash."""
+        return self._under(self.siteurl or DEVELOPMENT_SITEURL)
+
+    def _under(self, root: str) -> str:
+        return f"{root}/{self.url_prefix.rstrip('/')}" if self.url_prefix else root
+
+    def output_path(self, relative: str) -> str:
+        """Where a log file goes in the output folder: `relative` under the prefix."""
+        return self.url_prefix + relative
 
 
 def uses_log(settings: dict[str, Any]) -> bool:
@@ -222,6 +245,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         faults.append(f"FOILOG_SENSITIVE_TOPICS: expected a list of topics; found {topics!r}")
         topics = []
     guard = _read_guard(get, faults)
+    case_register = read_case_register(settings, faults)
     for name in PARTS.values():
         get(name, True, bool, "True or False")
     result = SiteSettings(
@@ -251,6 +275,9 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         sensitive_topics=frozenset(slugify(topic) for topic in topics),
         warnings=tuple(warnings),
         guard=guard,
+        case_register=case_register,
+        url_prefix=read_url_prefix(settings, faults),
+        base_template=read_base_template(settings, faults),
     )
     if not result.disclosures_path.is_dir():
         faults.append(

@@ -11,8 +11,9 @@ WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9-]+$")
 
-# The one essential cookie: it remembers the visitor's choices. theme/static/js/cookie-consent.js
-# reads its name from the configuration below, so this is the only place it is spelt.
+# The one essential cookie: it remembers the visitor's choices. The consent script
+# (site/static/js/cookie-consent.js) reads its name from the configuration below, so this is
+# the only place it is spelt.
 CONSENT_COOKIE = "cookie_consent"
 
 

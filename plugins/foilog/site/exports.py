@@ -82,7 +82,7 @@ def disclosure_row(disclosure: Disclosure, page_url: str) -> dict[str, str]:
         "exemptions": _join([e.citation for e in d.exemptions]),
         "exemption_sections": _join([e.entry.key for e in d.exemptions]),
         "figure_tables": str(len(d.figures)),
-        "attachments": str(len(d.attachments)),
+        "attachments": str(len(d.published_attachments)),
         "related": _join(d.related),
         "sensitive": _flag(d.sensitive),
     }
@@ -179,7 +179,7 @@ def disclosure_record(disclosure: Disclosure, page_url: str) -> dict[str, Any]:
                 "kind": a.kind,
                 "size": a.size,
             }
-            for a in d.attachments
+            for a in d.published_attachments
         ],
         "history": [
             {

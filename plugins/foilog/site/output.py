@@ -8,6 +8,8 @@ lists it in `Build.kept`.
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import os
 import shutil
 from collections.abc import Callable
@@ -87,3 +89,39 @@ def write_text(path: Path, text: str) -> None:
 def copy_file(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
+
+
+def bring_in_changes(built: Path, output: Path, kept: set[str]) -> set[str]:
+    """Make `output` hold what `built` holds, and its `kept` files (paths relative to it),
+    touching only what differs. Gives the files changed, added or removed."""
+    wanted = set(kept)
+    changed: set[str] = set()
+    for parent, _, names in os.walk(built):
+        for name in names:
+            source = Path(parent, name)
+            relative = source.relative_to(built)
+            wanted.add(relative.as_posix())
+            target = output / relative
+            if target.is_file() and (
+                source.samefile(target) or filecmp.cmp(source, target, shallow=False)
+            ):
+                continue  # a kept file linked into the build, or the same bytes
+            if target.is_dir():
+                shutil.rmtree(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+            changed.add(relative.as_posix())
+    emptied: set[Path] = set()  # folders that lost a file or folder, so may now be empty
+    for parent, folders, names in os.walk(output, topdown=False):  # children first
+        folder = Path(parent)
+        prefix = folder.relative_to(output).as_posix() + "/"
+        for name in names:
+            if (removed := prefix.removeprefix("./") + name) not in wanted:
+                (folder / name).unlink()
+                changed.add(removed)
+                emptied.add(folder)
+        if folder != output and (folder in emptied or not (names or folders)):
+            with contextlib.suppress(OSError):  # only an empty folder can be removed
+                folder.rmdir()
+                emptied.add(folder.parent)
+    return changed

@@ -1,7 +1,9 @@
-"""The base of every generator that renders log pages with the theme's templates."""
+"""The bases of the log's generators: every file they write goes under FOILOG_URL_PREFIX,
+and its pages are rendered with the log's templates (foilog/<name>.html)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
@@ -14,16 +16,8 @@ from foilog.site.page_cache import PageCache
 from foilog.site.template_filters import FILTERS, TESTS
 
 
-class LogPageGenerator(Generator):
-    """Renders templates with the log, the site settings and the shared filters."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Record text comes from staff and requesters: escape everything not marked safe.
-        self.env.autoescape = True
-        self.env.filters.update(FILTERS)
-        self.env.tests.update(TESTS)
-        self.env.filters["markdown"] = render_markdown
+class LogGenerator(Generator):
+    """Writes files of the log, with the log and the site settings at hand."""
 
     @property
     def log(self) -> DisclosureLog:
@@ -35,12 +29,29 @@ class LogPageGenerator(Generator):
         site: SiteSettings = self.context["foilog"]
         return site
 
+    def log_file(self, url: str) -> Path:
+        """The output file of the log's address `url` (without the prefix)."""
+        return output_file(self.output_path, self.site.url_prefix + url)
+
+
+class LogPageGenerator(LogGenerator):
+    """Renders templates with the log, the site settings and the shared filters."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Record text comes from staff and requesters: escape everything not marked safe.
+        self.env.autoescape = True
+        self.env.filters.update(FILTERS)
+        self.env.tests.update(TESTS)
+        self.env.filters["markdown"] = render_markdown
+
     def write_page(self, template_name: str, url: str, **values: Any) -> None:
-        """Render `template_name` with the shared context and write it at the pretty `url`;
-        or, when nothing it is made from changed, take the previous build's file."""
+        """Render foilog/`template_name`.html with the shared context and write it at the
+        log's pretty `url`; or, when nothing it is made from changed, take the previous
+        build's file."""
         page_cache: PageCache = self.context["page_cache"]
         fingerprint = page_cache.fingerprint(template_name, url, values)
-        relative = output_file("", url).as_posix()
+        relative = output_file(self.site.url_prefix, url).as_posix()
         if fingerprint and page_cache.reuse(fingerprint, relative):
             return
         if not hasattr(self, "_shared"):
@@ -49,8 +60,8 @@ class LogPageGenerator(Generator):
                 "outcome_labels": OUTCOME_LABELS,
                 "act_labels": ACT_LABELS,
             }
-        template = self.get_template(template_name)
+        template = self.get_template("foilog/" + template_name)
         html = template.render({**self._shared, "page_url": url, **values})
-        write_text(output_file(self.output_path, url), html)
+        write_text(self.log_file(url), html)
         if fingerprint:
             page_cache.rendered_page(fingerprint, relative)

@@ -53,6 +53,9 @@ def security_headers(site: SiteSettings) -> dict[str, str]:
 
 
 def headers_file(site: SiteSettings) -> str:
-    """Every page gets the same headers: `/*` and one indented `Name: value` line each."""
-    lines = ["/*", *(f"  {name}: {value}" for name, value in security_headers(site).items())]
+    """Every page of the log gets the same headers: its path pattern (`/*`, or `/foi/*` under
+    FOILOG_URL_PREFIX, leaving the site's other pages alone) and one `Name: value` line each.
+    The file goes at the output folder's root, where hosts read it."""
+    rule = f"/{site.url_prefix}*"
+    lines = [rule, *(f"  {name}: {value}" for name, value in security_headers(site).items())]
     return "\n".join(lines) + "\n"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 480  # viewBox units; the SVG scales to its container (at most 30rem, 1:1)
-PLOT_WIDTH = 420  # leaves room for the total after the longest bar
-ROW_HEIGHT = 48
-BAR_HEIGHT = 18
+# viewBox units. The SVG scales to its container, at most 22rem wide; at 320 px a page's
+# container is 288 px, so the 14-unit text in site.css is never drawn under 13 px.
+WIDTH = 300
+PLOT_WIDTH = 250  # leaves room for the total after the longest bar
+ROW_HEIGHT = 44
+BAR_HEIGHT = 16
 LABEL_GAP = 6  # between a bar's label and the bar
 
 
@@ -66,5 +68,5 @@ def bar_chart(
             if value:
                 segments.append(Segment(series_index, value, x, width))
             x += width
-        bars.append(Bar(label, sum(values), top + 16, top + 16 + LABEL_GAP, segments))
+        bars.append(Bar(label, sum(values), top + 15, top + 15 + LABEL_GAP, segments))
     return BarChart(id, title, summary, series, bars)

@@ -33,7 +33,7 @@ def _checker(suffix: str) -> Callable[[Path], list[Issue]] | None:
 def attachment_findings(disclosure: Disclosure, guard: GuardSettings) -> list[Finding]:
     findings = []
     for index, attachment in enumerate(disclosure.attachments):
-        if not attachment.file:
+        if not attachment.file or attachment.withdrawn:  # a withdrawn file is not published
             continue
         path = disclosure.source_path.parent / attachment.file
         for issue in check_file(path, guard.allowed_types):
