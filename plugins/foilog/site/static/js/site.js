@@ -40,6 +40,8 @@
 
   startMenu();
   markScrollingTables();
+  // A table folded into <details> can only be measured once it is opened.
+  document.addEventListener("toggle", markScrollingTables, true);
   var resizing = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizing);
