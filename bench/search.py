@@ -86,6 +86,8 @@ def typed_search(chromium: Any, address: str, size: tuple[int, int], filters: st
     page.keyboard.type("police", delay=80)
     page.wait_for_function("window.firstResult > 0")
     waited = page.evaluate("window.firstResult - window.lastKey")
+    # Where things are once the search has settled (a later search may redraw the list).
+    page.wait_for_selector("#search-results-area[aria-busy=false] #search-results li")
     status, first = page.evaluate(POSITIONS)
     context.close()
     return (
