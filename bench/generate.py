@@ -45,6 +45,57 @@ TOPICS = [
     "modern slavery",
     "burglary",
 ]
+# A real log has hundreds of topics, a few used often and most rarely: the TOPICS above, then
+# made-up compound ones, drawn with Zipf's law (the k-th most used about 1/k as often).
+QUALIFIERS = [
+    "youth",
+    "rural",
+    "online",
+    "night-time",
+    "repeat",
+    "serious",
+    "vehicle",
+    "retail",
+    "school",
+    "rail",
+    "hospital",
+    "prison",
+    "airport",
+    "festival",
+    "student",
+    "elderly",
+    "business",
+    "cross-border",
+    "wildlife",
+    "heritage",
+    "marine",
+    "motorway",
+]
+BASES = [
+    "theft",
+    "assault",
+    "vandalism",
+    "patrols",
+    "complaints",
+    "arrests",
+    "victims",
+    "CCTV",
+    "licensing",
+    "staffing",
+    "training",
+    "contracts",
+    "injuries",
+    "call handling",
+    "safeguarding",
+    "interviews",
+    "warrants",
+    "property",
+    "dogs",
+    "horses",
+    "vehicles",
+]
+VOCABULARY = TOPICS + [f"{q} {b}" for b in BASES for q in QUALIFIERS]  # 486 topics
+ZIPF_WEIGHTS = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
 SUBJECTS = [
     "reports of {t}",
     "spending on {t}",
@@ -81,7 +132,7 @@ def figure(subject: str, year: str, row: str) -> int:
 
 
 def record(n: int, rng: random.Random) -> dict[str, Any]:
-    topics = rng.sample(TOPICS, rng.randint(1, 3))
+    topics = list(dict.fromkeys(rng.choices(VOCABULARY, ZIPF_WEIGHTS, k=rng.randint(1, 3))))
     subject = rng.choice(SUBJECTS).format(t=topics[0])
     received = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3650))
     responded = received + dt.timedelta(days=rng.randint(5, 40))

@@ -1,5 +1,7 @@
-"""Measure browser search at scale: Pagefind's index time, memory and size, and the bytes a
-citizen's browser downloads for a first query and for a query with one filter.
+"""Measure browser search at scale: Pagefind's index time, memory and size, the bytes a
+citizen's browser downloads for a first query and for a query with one filter, and, on a
+phone (375x667) and a laptop (1280x800) screen, the time from the last key of a typed
+query to its first result and where the count and the first result are on the screen.
 
     python bench/search.py 10000
 
@@ -56,6 +58,44 @@ def pagefind_bytes(chromium: Any, address: str) -> Counter[str]:
     return kinds
 
 
+# Installed in the page: the time of the last key, and of the first result shown after it.
+WATCH_TYPING = """() => {
+  window.lastKey = 0; window.firstResult = 0;
+  document.addEventListener("keydown", () => { window.lastKey = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (!window.firstResult && document.querySelector("#search-results li"))
+      window.firstResult = performance.now();
+  }).observe(document.getElementById("search-results"), {childList: true});
+}"""
+POSITIONS = """() => [document.getElementById("search-status"),
+  document.querySelector("#search-results li h3")]
+  .map(e => Math.round(e.getBoundingClientRect().bottom))"""
+
+
+def typed_search(chromium: Any, address: str, size: tuple[int, int], filters: str) -> str:
+    """Type "police" into the search box as a person does, once the page has loaded, and
+    time its first result; `filters` are in the address already."""
+    context = chromium.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.goto(f"{address}/")
+    page.get_by_role("button", name="Reject analytics cookies").click()
+    page.goto(f"{address}/search/?{filters}")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(WATCH_TYPING)
+    page.locator("#search-q").click()
+    page.keyboard.type("police", delay=80)
+    page.wait_for_function("window.firstResult > 0")
+    waited = page.evaluate("window.firstResult - window.lastKey")
+    # Where things are once the search has settled (a later search may redraw the list).
+    page.wait_for_selector("#search-results-area[aria-busy=false] #search-results li")
+    status, first = page.evaluate(POSITIONS)
+    context.close()
+    return (
+        f"{waited:5.0f} ms after the last key; count ends at {status} px, "
+        f"first result's title at {first} px of {size[1]}"
+    )
+
+
 def file_kind(name: str) -> str:
     """`index`, `fragment` or `filter` for a chunk; the file's own name otherwise."""
     folder, _, _ = name.partition("/")
@@ -100,11 +140,19 @@ def main() -> None:
                 name: pagefind_bytes(chromium, f"{address}/search/?{query}")
                 for name, query in queries.items()
             }
+            # The most used topic (Zipf's first) and a year: filters people really choose.
+            typing = {
+                f"{screen} {label}": typed_search(chromium, address, size, filters)
+                for screen, size in (("375x667", (375, 667)), ("1280x800", (1280, 800)))
+                for label, filters in (("", ""), ("+ filters", "topic=stop+and+search&year=2020"))
+            }
             chromium.close()
     print(f"records                      {args.count}")
     print(f"pagefind index time          {seconds:.1f} s")
     print(f"pagefind peak RSS            {rss} MiB")
     print(f"index size                   {size / 1024 / 1024:.1f} MiB in {files} files")
+    for name, line in typing.items():
+        print(f"{'typed, ' + name:28} {line}")
     for name, kinds in downloads.items():
         total = sum(kinds.values())
         print(f"{name + ' download':28} {total / 1024:.0f} KiB ({total / 1000:.0f} KB)")

@@ -42,6 +42,10 @@ def search_with_results(page: Any) -> None:
     page.wait_for_selector("#search-results li")
 
 
+def search_settled(page: Any) -> None:
+    page.wait_for_selector("#search-results-area[aria-busy=false]", state="attached")
+
+
 def submit_empty_feedback(page: Any) -> None:
     page.locator("[data-feedback-form] [type=submit]").click()
     page.wait_for_selector("[data-error-summary]:not([hidden])")
@@ -71,6 +75,10 @@ PAGE_TYPES = [
     PageType("one exemption", "/exemptions/section-40/"),
     PageType("topics", "/topics/"),
     PageType("one topic", "/topics/stop-and-search/"),
+    PageType("sensitive topic", "/topics/domestic-abuse/"),
+    PageType("search about a sensitive topic", "/search/?q=domestic+abuse", search_with_results),
+    PageType("search with no results", "/search/?q=pursooots", search_settled),
+    PageType("disclosure refused for cost", "/disclosures/2023/000642-23/"),
     PageType("years", "/years/"),
     PageType("one year", "/years/2024/"),
     PageType("one month", "/years/2024/03/"),

@@ -21,7 +21,8 @@ from page_types import HIDDEN_IN_PRINT, PAGE_TYPES, PageType
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 VNU_OPTIONS = ["--also-check-css", "--also-check-svg", "--format", "json"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# best-practice: rules beyond WCAG, such as all content inside landmarks (`region`).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = [1280, 320]
 by_name = pytest.mark.parametrize("page_type", PAGE_TYPES, ids=[p.name for p in PAGE_TYPES])
 

@@ -372,3 +372,13 @@ def test_search_index_api_finds_records_with_filters(make_site, tmp_path: Path) 
     assert [h.reference for h in search_index.search(index, exemption="section-40")] == [
         "000006-25"
     ]
+
+
+def test_related_requests_leave_out_records_with_little_in_common(make_site) -> None:
+    # Drone flights share no subject with dogs or stationery: no related list at all,
+    # rather than the least unlike records.
+    site = make_site(RECORDS)
+    assert site.ok, site.result.stderr
+    assert related_on(site, "/disclosures/2025/000002-25/") == []
+    assert site.page("/disclosures/2025/000002-25/").find(id="related-heading") is None
+    assert related_on(site, "/disclosures/2025/000001-25/") == ["000004-25"]

@@ -23,6 +23,7 @@ from foilog.site.feeds import exemption_feed_url, topic_feed_url
 from foilog.site.linked_data import dataset_json_ld
 from foilog.site.page_generator import LogPageGenerator
 from foilog.site.pagination import paginate
+from foilog.site.sensitivity import topic_is_sensitive
 
 
 class DisclosureBrowseGenerator(LogPageGenerator):
@@ -54,6 +55,7 @@ class DisclosureBrowseGenerator(LogPageGenerator):
                 topic.disclosures,
                 group=topic,
                 feed_url=topic_feed_url(topic.slug),
+                sensitive_page=topic_is_sensitive(topic.slug, self.site),
             )
         self.write_page("years", "years/", groups=years)
         for year in years:

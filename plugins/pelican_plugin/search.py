@@ -15,12 +15,19 @@ from foilog.search.browser_index import build_browser_index
 from foilog.settings import read_settings
 from foilog.site.output import build_in, link_kept_files
 from foilog.site.page_generator import LogPageGenerator
-from foilog.site.search_filters import filter_groups
+from foilog.site.search_filters import filter_groups, response_months
+from foilog.site.sensitivity import sensitive_topic_names
 
 
 class SearchPageGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
-        self.write_page("search", "search/", filter_groups=filter_groups(self.log))
+        self.write_page(
+            "search",
+            "search/",
+            filter_groups=filter_groups(self.log),
+            months=response_months(self.log),
+            sensitive_topic_names=sensitive_topic_names(self.log, self.site),
+        )
 
 
 def index_site(pelican: Any) -> None:

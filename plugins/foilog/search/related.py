@@ -7,6 +7,11 @@ score the summed weights of the key terms they share. Terms found in more than
 MoreLikeThis does with maxDocFreq: they say little about likeness and would make the cost
 grow with the square of the log. The sums are made by numpy, a record at a time.
 
+Words that say nothing of a request's subject (`plain_words`) are never key terms, and a
+record is only listed as related when it shares at least `MIN_SHARED` key terms and
+`MIN_LIKENESS` of the record's own key-term weight (the score it would give itself): a
+log with nothing like a record shows no related requests rather than unrelated ones.
+
 Each record's terms are those the Whoosh index makes of its fields, with the same weights
 (`search_index.similarity_terms`). They are kept beside the index under the record's
 hash, so a rebuild works out only the changed records' terms; the counts across the log
@@ -24,6 +29,7 @@ from whoosh import classify
 
 from foilog.core.cache_files import KeptValues
 from foilog.records.model import DisclosureLog
+from foilog.search.plain_words import is_plain, name_words
 from foilog.search.record_index import index_folder, record_hash, similarity_terms
 from foilog.settings import SiteSettings
 
@@ -33,6 +39,8 @@ KEY_TERMS = 25
 FIELD_WEIGHTS = {"title": 2.0, "questions": 1.0, "topics": 1.5, "exemptions": 1.0}
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
+MIN_LIKENESS = 0.2
+MIN_SHARED = 2
 TERMS_FOLDER = "related-terms"
 
 Term = tuple[str, str]  # field, word
@@ -58,17 +66,21 @@ def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[
     """For each record, up to `limit` others most like it, most similar first."""
     terms = record_terms(site, log)
     references = sorted(terms)
-    table = _TermTable([terms[r] for r in references])
+    table = _TermTable([terms[r] for r in references], name_words(site.authority))
     ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
     result: dict[str, list[str]] = {}
     for position, reference in enumerate(references):
         key_terms = table.key_terms(position, ceiling)
         postings = [table.postings[term] for term, _ in key_terms]
+        sharing = numpy.concatenate(postings or [numpy.empty(0, dtype=numpy.int64)])
         scores = numpy.bincount(
-            numpy.concatenate(postings or [numpy.empty(0, dtype=numpy.int64)]),
+            sharing,
             weights=numpy.repeat([weight for _, weight in key_terms], [len(p) for p in postings]),
             minlength=len(references),
         )
+        shared = numpy.bincount(sharing, minlength=len(references))
+        # Every key term is the record's own, so it scores itself their full weight.
+        scores[(scores < MIN_LIKENESS * scores[position]) | (shared < MIN_SHARED)] = 0.0
         scores[position] = 0.0
         result[reference] = [references[n] for n in _best(scores, limit)]
     return result
@@ -104,8 +116,9 @@ def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
 class _TermTable:
     """The records' terms (by position), with each term's postings and weight in the log."""
 
-    def __init__(self, doc_terms: list[Terms]) -> None:
+    def __init__(self, doc_terms: list[Terms], authority_words: frozenset[str]) -> None:
         self.doc_terms = doc_terms
+        self.authority_words = authority_words
         found: dict[Term, list[int]] = defaultdict(list)
         self.collection: dict[Term, float] = defaultdict(float)
         for position, terms in enumerate(doc_terms):
@@ -121,5 +134,6 @@ class _TermTable:
             (term, FIELD_WEIGHTS[term[0]] * self.model.score(weight, self.collection[term], 0))
             for term, weight in self.doc_terms[position]
             if 1 < len(self.postings[term]) <= ceiling
+            and not is_plain(term[1], self.authority_words)
         ]
         return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: item[1])

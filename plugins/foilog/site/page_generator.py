@@ -13,7 +13,7 @@ from foilog.records.model import ACT_LABELS, NOT_RECORDED, OUTCOME_LABELS, Discl
 from foilog.settings import SiteSettings
 from foilog.site.output import output_file, write_text
 from foilog.site.page_cache import PageCache
-from foilog.site.template_filters import FILTERS
+from foilog.site.template_filters import FILTERS, TESTS
 
 
 class LogGenerator(Generator):
@@ -42,6 +42,7 @@ class LogPageGenerator(LogGenerator):
         # Record text comes from staff and requesters: escape everything not marked safe.
         self.env.autoescape = True
         self.env.filters.update(FILTERS)
+        self.env.tests.update(TESTS)
         self.env.filters["markdown"] = render_markdown
 
     def write_page(self, template_name: str, url: str, **values: Any) -> None:

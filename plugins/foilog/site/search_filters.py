@@ -1,7 +1,9 @@
-"""The facets citizens filter search by: exemption, topic, year and outcome.
+"""The facets citizens filter search by: exemption, topic, year and outcome, and the month
+of the response for a date range.
 
 The same values label each disclosure page for Pagefind and fill the search form's
-checkboxes, and each value knows the browse page that lists the same records.
+checkboxes, and each value knows the browse page that lists the same records. A long
+group shows its most used values first (`FilterOption.top`); the rest wait behind "show all".
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from foilog.records.dates import MONTHS
 from foilog.records.model import OUTCOME_LABELS, Disclosure, DisclosureLog
 from foilog.site.browse import UNDATED, exemption_url, outcome_url, topic_url, year_of, year_url
 
 UNDATED_LABEL = "Date not recorded"
+TOP_VALUES = 10  # the values a group shows before "show all"
+MONTH_FILTER = "month"  # "2024-03": the date range is a range of these
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,7 @@ class FilterOption:
     value: str  # the label Pagefind stores, such as "Section 40: Personal information"
     count: int
     browse_url: str  # the static page listing the same records
+    top: bool = True  # among the group's TOP_VALUES most used, shown before "show all"
 
 
 @dataclass(frozen=True)
@@ -28,10 +34,45 @@ class FilterGroup:
     legend: str
     options: list[FilterOption]
 
+    @property
+    def hidden_count(self) -> int:
+        return sum(not option.top for option in self.options)
+
+
+@dataclass(frozen=True)
+class MonthOption:
+    value: str  # "2024-03", as Pagefind stores it
+    label: str  # "March 2024"
+
+
+def disclosure_month(disclosure: Disclosure) -> str | None:
+    return f"{disclosure.date.year:04d}-{disclosure.date.month:02d}" if disclosure.date else None
+
+
+def response_months(log: DisclosureLog) -> list[MonthOption]:
+    """Every month from the log's first response to its last, oldest first."""
+    dated = [d.date for d in log.disclosures if d.date]
+    if not dated:
+        return []
+    # Months counted from year 0, so that a range is one range of integers.
+    first, last = (
+        min(d.year * 12 + d.month - 1 for d in dated),
+        max(d.year * 12 + d.month - 1 for d in dated),
+    )
+    return [
+        MonthOption(f"{n // 12:04d}-{n % 12 + 1:02d}", f"{MONTHS[n % 12]} {n // 12}")
+        for n in range(first, last + 1)
+    ]
+
 
 def disclosure_filters(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[str]]:
     """The filter values of one disclosure page."""
-    return {key: [value for value, _ in pairs] for key, pairs in _facets(disclosure, log).items()}
+    facets = _facets(disclosure, log)
+    filters = {key: [value for value, _ in pairs] for key, pairs in facets.items()}
+    month = disclosure_month(disclosure)
+    if month:
+        filters[MONTH_FILTER] = [month]
+    return filters
 
 
 def filter_groups(log: DisclosureLog) -> list[FilterGroup]:
@@ -46,16 +87,15 @@ def filter_groups(log: DisclosureLog) -> list[FilterGroup]:
             counts[key].update(set(pairs))
     legends = {"exemption": "Exemption", "topic": "Topic", "year": "Year", "outcome": "Outcome"}
     return [
-        FilterGroup(
-            key,
-            legends[key],
-            sorted(
-                (FilterOption(value, count, url) for (value, url), count in counter.items()),
-                key=lambda option, k=key: _sort_key(k, option.value),  # type: ignore[misc]
-            ),
-        )
-        for key, counter in counts.items()
+        FilterGroup(key, legends[key], _options(key, counter)) for key, counter in counts.items()
     ]
+
+
+def _options(key: str, counter: Counter[tuple[str, str]]) -> list[FilterOption]:
+    """The group's values in their usual order, the TOP_VALUES most used marked `top`."""
+    top = {pair for pair, _ in counter.most_common(TOP_VALUES)}
+    options = (FilterOption(v, n, url, (v, url) in top) for (v, url), n in counter.items())
+    return sorted(options, key=lambda option: _sort_key(key, option.value))
 
 
 def _facets(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[tuple[str, str]]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from foilog.records.model import Disclosure
+from foilog.records.model import Disclosure, DisclosureLog
 from foilog.settings import SiteSettings
 
 
@@ -16,3 +16,8 @@ def disclosure_is_sensitive(disclosure: Disclosure, site: SiteSettings) -> bool:
     return disclosure.sensitive or any(
         topic_is_sensitive(slug, site) for slug in disclosure.topic_slugs
     )
+
+
+def sensitive_topic_names(log: DisclosureLog, site: SiteSettings) -> list[str]:
+    """The names of the log's sensitive topics: a search for one shows quick exit."""
+    return sorted(name for slug, name in log.topic_labels.items() if topic_is_sensitive(slug, site))

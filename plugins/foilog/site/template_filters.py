@@ -1,4 +1,5 @@
-"""Jinja filters the disclosure templates use to show figures, sizes and dates."""
+"""Jinja filters (and tests) the disclosure templates use to show figures, sizes, dates and
+exemptions."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from foilog.records.figures import describe_cell
-from foilog.records.model import Cell, Disclosure, DisclosureLog
+from foilog.records.model import Cell, CitedExemption, Disclosure, DisclosureLog
 from foilog.site.browse import exemption_url, month_url, outcome_url, topic_links, year_of, year_url
 from foilog.site.linked_data import json_ld
 from foilog.site.search_filters import disclosure_filters
@@ -41,11 +42,21 @@ def file_size(size: int | None) -> str:
     return ""
 
 
-def question_list(numbers: list[str]) -> str:
-    """['1', '2', '3b'] -> 'questions 1, 2 and 3b'."""
-    if len(numbers) == 1:
-        return f"question {numbers[0]}"
-    return f"questions {', '.join(numbers[:-1])} and {numbers[-1]}"
+def exemptions_for(disclosure: Disclosure, number: str) -> list[tuple[int, CitedExemption]]:
+    """The exemptions applied to question (or part) `number`, each with its position on the
+    page (`exemption-N`). One cited for the whole request applies to every question; a
+    part's own are shown with the part, not again with its question."""
+    return [
+        (position, cited)
+        for position, cited in enumerate(disclosure.exemptions, 1)
+        if number in cited.questions or (not cited.questions and number.isdigit())
+    ]
+
+
+def is_refusal_reason(cited: CitedExemption) -> bool:
+    """Sections 12 and 14 (cost, vexatious requests) limit the duty to answer: they are
+    reasons for refusal, not exemptions."""
+    return cited.entry.kind == "procedural"
 
 
 def search_filters(disclosure: Disclosure, log: DisclosureLog) -> list[tuple[str, list[str]]]:
@@ -56,7 +67,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "format_cell": format_cell,
     "describe_cell": describe_cell,
     "file_size": file_size,
-    "question_list": question_list,
+    "exemptions_for": exemptions_for,
     "exemption_url": exemption_url,
     "outcome_url": outcome_url,
     "topic_links": topic_links,
@@ -66,3 +77,4 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "json_ld": json_ld,
     "search_filters": search_filters,
 }
+TESTS: dict[str, Callable[..., bool]] = {"refusal_reason": is_refusal_reason}

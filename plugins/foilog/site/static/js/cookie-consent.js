@@ -107,6 +107,9 @@
     });
     banner.querySelector("[data-cookie-hide]").addEventListener("click", function () {
       banner.hidden = true;
+      // Focus moves on to where the banner ended, not back to the start of the page.
+      var next = document.querySelector("header a, header button, #main");
+      next.focus();
     });
     question.hidden = false;
   }

@@ -17,6 +17,7 @@
     if (from.origin === location.origin) form.querySelector("[data-feedback-page]").value = from.pathname;
   }
   form.noValidate = true; // the error summary replaces the browser's own messages
+  var title = document.title;
 
   function problems() {
     var found = [];
@@ -54,6 +55,7 @@
       else described.removeAttribute("aria-describedby");
     });
     summary.hidden = names.length === 0;
+    document.title = names.length ? "Error: " + title : title;
     if (names.length) summary.focus();
   }
 
@@ -80,6 +82,29 @@
     });
   }
 
+  // No endpoint: the message as readable text, to copy into an email, rather than a
+  // mail client opened with the form's raw fields.
+  function showMessage() {
+    var box = document.querySelector("[data-feedback-copy]");
+    var page = form.querySelector("[data-feedback-page]").value;
+    var lines = ["Was this page useful? " + (form.elements.useful.value === "yes" ? "Yes" : "No")];
+    if (form.elements.improve.value.trim()) lines.push("What can we improve? " + form.elements.improve.value.trim());
+    if (page) lines.push("Page: " + page);
+    var text = lines.join("\n");
+    box.querySelector("[data-feedback-text]").textContent = text;
+    var copied = box.querySelector("[data-feedback-copied]");
+    box.querySelector("[data-feedback-copy-button]").onclick = function () {
+      navigator.clipboard.writeText(text).then(function () {
+        copied.textContent = "Copied. Paste it into an email.";
+      }, function () {
+        copied.textContent = "Your browser did not allow copying: select the message and copy it.";
+      });
+    };
+    form.hidden = true;
+    box.hidden = false;
+    box.focus();
+  }
+
   // Error summary links move focus to the field, with its question in view.
   summary.addEventListener("click", function (event) {
     var link = event.target.closest("a");
@@ -100,6 +125,9 @@
     if (form.hasAttribute("data-background")) {
       event.preventDefault();
       send();
+    } else {
+      event.preventDefault();
+      showMessage();
     }
   });
 })();

@@ -1,28 +1,54 @@
 // Search page: runs Pagefind in the browser; the form's state lives in the address bar.
+import { startFilterPanel } from "./search-filters.js";
+
 const form = document.getElementById("search-form");
 const noJs = document.getElementById("search-no-js");
 const area = document.getElementById("search-results-area");
 const status = document.getElementById("search-status");
 const browse = document.getElementById("search-browse");
+const none = document.getElementById("search-none");
 const list = document.getElementById("search-results");
 const query = document.getElementById("search-q");
 const sort = document.getElementById("search-sort");
+const more = document.getElementById("search-more");
 const checkboxes = [...form.querySelectorAll("input[type=checkbox]")];
+const monthSelects = [...form.querySelectorAll("[data-month-range]")];
+const exitArea = document.querySelector("[data-quick-exit-topics]");
+const sensitiveTopics = exitArea ? JSON.parse(exitArea.dataset.quickExitTopics) : [];
 
 const PAGE_SIZE = 10; // each result's text is fetched separately, so load a page at a time
-let pagefind = null;
+const TYPING_PAUSE_MS = 120; // search once typing pauses, not on every key
+let pagefindLoading = null;
+let allFiltersLoaded = false; // Pagefind counts only the filters whose chunks it has loaded
 let dateRanks = null; // page id -> position in date order, loaded only when sorting by date
 let latest = 0;
 let pending = [];
-const more = document.getElementById("search-more");
+
+const panel = startFilterPanel(form, () => {
+  // A visitor opening a filter group wants its counts: load every filter once, then count.
+  if (allFiltersLoaded || !query.value.trim()) return;
+  allFiltersLoaded = true;
+  loadPagefind()
+    .then((pagefind) => pagefind.filters())
+    .then(runSearch);
+});
 
 function restoreFromUrl() {
   const params = new URLSearchParams(window.location.search);
   query.value = params.get("q") || "";
   sort.value = params.get("sort") || "";
-  for (const box of checkboxes) {
-    box.checked = params.getAll(box.name).includes(box.value);
-  }
+  for (const box of checkboxes) box.checked = params.getAll(box.name).includes(box.value);
+  for (const select of monthSelects) select.value = params.get(select.name) || "";
+}
+
+function monthRange() {
+  // Every month from "from" to "to" that the log has, as the month filter's values.
+  const months = [...monthSelects[0].options].map((o) => o.value).filter(Boolean);
+  const [from, to] = monthSelects.map((s) => s.value);
+  if (!from && !to) return null;
+  let [low, high] = [from || months[0], to || months[months.length - 1]];
+  if (low > high) [low, high] = [high, low];
+  return months.filter((m) => m >= low && m <= high);
 }
 
 function chosenFilters() {
@@ -30,6 +56,8 @@ function chosenFilters() {
   for (const box of checkboxes) {
     if (box.checked) (filters[box.name] ||= []).push(box.value);
   }
+  const months = monthSelects.length ? monthRange() : null;
+  if (months) filters.month = months;
   return filters;
 }
 
@@ -38,6 +66,7 @@ function saveToUrl() {
   if (query.value.trim()) params.set("q", query.value.trim());
   if (sort.value) params.set("sort", sort.value);
   for (const box of checkboxes) if (box.checked) params.append(box.name, box.value);
+  for (const select of monthSelects) if (select.value) params.set(select.name, select.value);
   const text = params.toString();
   history.replaceState(null, "", text ? `?${text}` : window.location.pathname);
 }
@@ -52,28 +81,53 @@ function element(tag, className, text) {
 function fact(dl, term, value) {
   if (!value) return;
   const row = element("div");
-  row.append(element("dt", "", term), element("dd", "", value));
+  row.append(element("dt", "", `${term}:`), element("dd", "", value));
   dl.append(row);
+}
+
+function clearResults(message) {
+  list.replaceChildren();
+  more.hidden = true;
+  none.hidden = true;
+  status.textContent = message;
 }
 
 function showBrowseLinks() {
   // Filters alone: the static browse pages list the same records without loading the index.
   const chosen = checkboxes.filter((box) => box.checked && box.dataset.browse);
   browse.replaceChildren();
-  const intro = element("p", "", "Type a search term, or browse every response for what you chose:");
-  const links = element("ul");
-  for (const box of chosen) {
-    const item = element("li");
-    const link = element("a", "", box.value);
-    link.href = box.dataset.browse;
-    item.append(link);
-    links.append(item);
+  if (chosen.length) {
+    const intro = element("p", "", "Type a search term, or browse every response for what you chose:");
+    const links = element("ul");
+    for (const box of chosen) {
+      const item = element("li");
+      const link = element("a", "", box.value);
+      link.href = box.dataset.browse;
+      item.append(link);
+      links.append(item);
+    }
+    browse.append(intro, links);
+    browse.hidden = false;
   }
-  browse.append(intro, links);
-  browse.hidden = false;
-  list.replaceChildren();
-  more.hidden = true;
-  status.textContent = "Enter a search term to search.";
+  clearResults("Enter a search term to search.");
+}
+
+function aboutSensitiveTopic() {
+  // Quick exit shows for a search about a sensitive topic: chosen as a filter, named in the
+  // search, or a word of its name searched for ("abuse" for "domestic abuse").
+  const text = query.value.toLowerCase();
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 2);
+  const topics = new Set(chosenFilters().topic || []);
+  return sensitiveTopics.some((name) => {
+    const lower = name.toLowerCase();
+    return topics.has(name) || text.includes(lower) ||
+      words.some((word) => lower.split(/[^\p{L}\p{N}]+/u).includes(word));
+  });
+}
+
+function markSensitive() {
+  if (!exitArea) return;
+  document.dispatchEvent(new CustomEvent("foilog:sensitive", { detail: aboutSensitiveTopic() }));
 }
 
 async function runSearch() {
@@ -88,35 +142,59 @@ async function search(ticket) {
   area.hidden = false;
   browse.hidden = true;
   if (!term) {
-    if (checkboxes.some((box) => box.checked)) showBrowseLinks();
-    else {
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = "";
-    }
+    panel.showCounts(null);
+    if (Object.keys(chosenFilters()).length) showBrowseLinks();
+    else clearResults("");
     return;
   }
-  pagefind ||= await loadPagefind();
+  const pagefind = await loadPagefind();
   const filters = {};
   for (const [key, values] of Object.entries(chosenFilters())) filters[key] = { any: values };
-  const search = await pagefind.search(term, { filters });
-  const results = sort.value ? await sortByDate(search.results, sort.value) : search.results;
+  const found = await pagefind.search(term, { filters });
+  const results = sort.value ? await sortByDate(found.results, sort.value) : found.results;
   if (ticket !== latest) return; // a newer search has started
-  updateCounts(search.filters);
+  panel.showCounts(found.filters);
   list.replaceChildren();
+  none.hidden = true;
   pending = results;
   await showMore(ticket);
   if (ticket !== latest) return;
   // Announced once the first results are on the page, so the count and the list agree.
-  const count = search.results.length;
-  status.textContent = `${count} ${count === 1 ? "result" : "results"} for “${term}”.`;
+  const count = found.results.length;
+  if (count === 0) showNoResults(term);
+  status.textContent = count
+    ? `${count} ${count === 1 ? "result" : "results"} for “${term}”.`
+    : `No results for “${term}”${Object.keys(filters).length ? " with the filters you chose" : ""}.`;
 }
 
-async function loadPagefind() {
-  const module = await import(form.dataset.pagefind);
-  // Pagefind's web worker is another 12 KB to download; a search this size runs as well here.
-  await module.options({ noWorker: true });
-  return module;
+function showNoResults() {
+  const remove = none.querySelector("[data-none-remove]");
+  remove.replaceChildren();
+  const chosen = panel.chosenDescriptions();
+  for (const { label, clear } of chosen) {
+    const button = element("button", "button-secondary search-none__remove", `Remove ${label}`);
+    button.type = "button";
+    button.addEventListener("click", () => {
+      clear();
+      scheduleSearch();
+      query.focus();
+    });
+    remove.append(button, " ");
+  }
+  none.querySelector("[data-none-filters]").hidden = chosen.length === 0;
+  none.hidden = false;
+}
+
+function loadPagefind() {
+  // Started when the search box is focused or the page is idle, so that the first search
+  // does not wait for Pagefind's code and metadata.
+  pagefindLoading ||= import(form.dataset.pagefind).then(async (module) => {
+    // Pagefind's web worker is another 12 KB to download; a search this size runs as well here.
+    await module.options({ noWorker: true });
+    await module.init();
+    return module;
+  });
+  return pagefindLoading;
 }
 
 async function sortByDate(results, order) {
@@ -142,35 +220,33 @@ async function showMore(ticket) {
   more.hidden = pending.length === 0;
 }
 
-function updateCounts(counts) {
-  for (const box of checkboxes) {
-    const label = form.querySelector(`label[for="${box.id}"] .count`);
-    const n = counts?.[box.name]?.[box.value];
-    if (label && n !== undefined) label.textContent = `(${n})`;
-  }
-}
-
 function renderResult(data) {
   const item = element("li", "search-result");
   const heading = element("h3", "search-result__title");
   const link = element("a", "", data.meta.title || data.url);
   link.href = data.url;
   heading.append(link);
-  const facts = element("dl", "inline-facts");
+  const facts = element("dl", "inline-facts search-result__facts");
   fact(facts, "Reference", data.meta.reference);
   fact(facts, "Responded", data.meta.date);
   fact(facts, "Outcome", data.meta.outcome);
   fact(facts, "Exemptions", data.meta.exemptions);
-  const excerpt = element("p", "search-result__excerpt");
-  // Pagefind escapes the page text in excerpts and adds only <mark> around matches.
-  excerpt.innerHTML = data.excerpt;
-  item.append(heading, facts, excerpt);
+  item.append(heading, facts);
+  if (data.excerpt) {
+    const excerpt = element("p", "search-result__excerpt");
+    // Pagefind escapes the page text in excerpts and adds only <mark> around matches.
+    excerpt.innerHTML = data.excerpt;
+    item.append(excerpt);
+  }
   return item;
 }
 
 function onlyOneFilterWithoutTerm() {
   const chosen = checkboxes.filter((box) => box.checked);
-  return !query.value.trim() && chosen.length === 1 && chosen[0].dataset.browse ? chosen[0] : null;
+  const dated = monthSelects.some((select) => select.value);
+  return !query.value.trim() && !dated && chosen.length === 1 && chosen[0].dataset.browse
+    ? chosen[0]
+    : null;
 }
 
 let timer = 0;
@@ -181,9 +257,11 @@ function busy(value) {
 
 function scheduleSearch() {
   busy(true);
+  markSensitive();
   saveToUrl();
+  panel.update();
   clearTimeout(timer);
-  timer = setTimeout(runSearch, 200);
+  timer = setTimeout(runSearch, TYPING_PAUSE_MS);
 }
 
 form.addEventListener("submit", (event) => {
@@ -203,14 +281,26 @@ more.addEventListener("click", async () => {
   busy(false);
   list.children[next]?.querySelector("a")?.focus();
 });
-query.addEventListener("input", scheduleSearch);
+query.addEventListener("focus", loadPagefind, { once: true });
+query.addEventListener("input", () => {
+  // Fetch the index chunks for the words so far while the visitor types.
+  const term = query.value.trim();
+  if (term) loadPagefind().then((pagefind) => pagefind.preload(term));
+  scheduleSearch();
+});
 sort.addEventListener("change", scheduleSearch);
 for (const box of checkboxes) box.addEventListener("change", scheduleSearch);
+for (const select of monthSelects) select.addEventListener("change", scheduleSearch);
 
 restoreFromUrl();
+markSensitive();
 noJs.hidden = true;
 form.hidden = false;
+panel.openChosen();
 const single = onlyOneFilterWithoutTerm();
 if (single) window.location.replace(single.dataset.browse);
-else runSearch();
-
+else {
+  runSearch();
+  // Most visitors search next: load Pagefind once the page is idle.
+  (window.requestIdleCallback || ((callback) => setTimeout(callback, 200)))(() => loadPagefind());
+}
