@@ -35,7 +35,10 @@ DAYS_SERIES = [
     ("longest", "Longest"),
     *[(key, f"{label} days") for key, label, _, _ in BANDS],
 ]
-OUTCOME_SERIES = [*OUTCOME_LABELS.items(), (NOT_RECORDED, "Not recorded")]
+OUTCOME_SERIES = [
+    *((key, label) for key, label in OUTCOME_LABELS.items() if key != NOT_RECORDED),
+    (NOT_RECORDED, "Not recorded"),
+]
 REVIEW_SERIES = [
     ("requested", "Asked for"),
     ("completed", "Completed"),
