@@ -246,7 +246,7 @@ def test_search_consent_and_quick_exit_work_under_the_prefix(
 
 def test_the_example_site_builds_from_its_own_folder(tmp_path: Path) -> None:
     root = tmp_path / "example"
-    for name in ("content", "theme", "disclosures"):
+    for name in ("content", "theme", "disclosures", "case-register"):
         shutil.copytree(PROJECT / name, root / name)
     shutil.copy(PROJECT / "pelicanconf.py", root)
     result = pelican(root)

@@ -58,7 +58,9 @@ def test_no_optional_categories_no_banner_and_no_script(
     assert site.ok, site.result.stderr
     home = site.page("/")
     assert not home.find(attrs={"data-cookie-banner": True})
-    assert not home.find("script")
+    # The page's own script (menu, table cues) stays; no consent script is loaded.
+    scripts = [s["src"] for s in home.find_all("script")]
+    assert scripts == ["/foilog/js/site.js"]
     cookies = site.page("/cookies/")
     assert "cookie_consent" in cookies.find("table").get_text()
     assert not cookies.find("main").find("form")
