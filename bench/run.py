@@ -48,6 +48,8 @@ def write_settings(work: Path, disclosures: Path, search: bool = False) -> Path:
         f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(PROJECT / 'content')!r}\nTHEME = {str(PROJECT / 'theme')!r}\n"
         f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
+        # The example's case register is of its own records, not the generated ones.
+        + "FOILOG_CASE_REGISTER = FOILOG_CASE_REGISTER_MAPPING = None\n"
         + ("" if search else "FOILOG_SEARCH = False\n")
     )
     return settings
