@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import good_record
 
 from foilog.settings.contrast import contrast_ratio
@@ -117,3 +118,13 @@ def test_not_found_page_links_back_to_the_log(example_site) -> None:
     assert links["make a Freedom of Information request"] == "/how-to-make-a-request/"
     # Hidden from the footer: it is not a page anyone looks for.
     assert not example_site.page("/").find("footer").find("a", href="/404/")
+
+
+@pytest.mark.parametrize("languages", ['["en", "fr"]', '["cy", "cy"]', "[]", '"cy"'])
+def test_wrong_languages_stop_the_build(make_site, languages: str) -> None:
+    site = make_site({"a.yaml": good_record()}, f"FOILOG_LANGUAGES = {languages}")
+    assert not site.ok
+    assert any(
+        line.startswith("settings: FOILOG_LANGUAGES: expected a list of languages")
+        for line in site.error_lines()
+    ), site.error_lines()

@@ -25,6 +25,7 @@ from foilog.settings.consent import (
     read_cookie_categories,
 )
 from foilog.settings.contrast import AA_TEXT, TEXT, WHITE, contrast_ratio
+from foilog.settings.languages import DEFAULT_LANGUAGES, read_languages
 from foilog.settings.layout import OWN_BASE_TEMPLATE, read_base_template, read_url_prefix
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -82,6 +83,7 @@ KNOWN = {
     "FOILOG_CASE_REGISTER_MAPPING",
     "FOILOG_URL_PREFIX",
     "FOILOG_BASE_TEMPLATE",
+    "FOILOG_LANGUAGES",
 }
 GUARD_MODES = ("error", "warning")
 # Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
@@ -137,6 +139,7 @@ class SiteSettings:
     case_register: CaseRegisterSource | None = None  # every request, for the statistics
     url_prefix: str = ""  # "" (the log is the whole site) or folders ending in "/": "foi/"
     base_template: str = OWN_BASE_TEMPLATE  # the template every log page is put into
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES  # codes, the main language first
 
     @property
     def essential_cookies(self) -> tuple[CookieInfo, ...]:
@@ -284,6 +287,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         case_register=case_register,
         url_prefix=read_url_prefix(settings, faults),
         base_template=read_base_template(settings, faults),
+        languages=read_languages(settings, faults),
     )
     if not result.disclosures_path.is_dir():
         faults.append(
