@@ -13,6 +13,8 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
+from foilog.core.translation import SOURCE_LANGUAGE, install
+
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 STATIC_FOLDER = "foilog/"  # the log's styles and scripts: <prefix>foilog/css/site.css
@@ -26,6 +28,8 @@ def add_log_templates(env: Environment) -> None:
         env.loader.loaders = [env.loader.loaders[0], ours, *env.loader.loaders[1:]]
     else:
         env.loader = ChoiceLoader([env.loader, ours] if env.loader else [ours])
+    # The templates' messages, in English until a page of another language is rendered.
+    install(env, SOURCE_LANGUAGE)
 
 
 def static_files() -> Iterator[tuple[Path, str]]:
