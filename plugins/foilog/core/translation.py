@@ -84,9 +84,16 @@ def add_i18n(env: Environment) -> None:
 
 
 def install(env: Environment, language: str) -> None:
-    """Templates rendered with `env` from now on speak `language`."""
+    """Templates rendered with `env` from now on speak `language`, which they (and filters)
+    find as the global `language`, in macros too."""
     add_i18n(env)
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["language"] = language
+
+
+def language_of(env: Environment) -> str:
+    """The language `install` last gave `env`."""
+    return str(env.globals.get("language", SOURCE_LANGUAGE))
 
 
 def long_date(value: dt.date, language: str) -> str:
