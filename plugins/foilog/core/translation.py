@@ -106,6 +106,28 @@ def month_name(year: int, month: int, language: str) -> str:
     return format_date(dt.date(year, month, 1), "MMMM y", locale=Locale.parse(language))
 
 
+# Welsh months after "i" ("to") take the soft mutation: "Ebrill i Fehefin".
+_SOFT_MUTATION_CY = {
+    "Mawrth": "Fawrth",
+    "Mai": "Fai",
+    "Mehefin": "Fehefin",
+    "Gorffennaf": "Orffennaf",
+    "Medi": "Fedi",
+    "Tachwedd": "Dachwedd",
+    "Rhagfyr": "Ragfyr",
+}
+
+
+def month_span(start: dt.date, end: dt.date, language: str) -> str:
+    """Months of one year as written in running text: "April to June 2025", "Ebrill i
+    Fehefin 2025"."""
+    locale = Locale.parse(language)
+    first, last = (format_date(day, "LLLL", locale=locale) for day in (start, end))
+    if language == "cy":
+        return f"{first} i {_SOFT_MUTATION_CY.get(last, last)} {end.year}"
+    return f"{first} {translate('to', language)} {last} {end.year}"
+
+
 def number(value: float, language: str) -> str:
     """A number with the language's grouping: 1,234 and 12.5."""
     return format_decimal(value, locale=Locale.parse(language))

@@ -12,6 +12,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from foilog.core.slugs import slugify
+from foilog.core.translation import N_
 from foilog.records.register import ExemptionRegister, RegisterError
 from foilog.records.working_days import JURISDICTIONS
 from foilog.settings.accessibility import AccessibilitySettings, read_accessibility
@@ -31,7 +32,7 @@ from foilog.settings.layout import OWN_BASE_TEMPLATE, read_base_template, read_u
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHASES = ("alpha", "beta")
-DEFAULT_PHASE_TEXT = "This is a new service. Your feedback will help us to improve it."
+DEFAULT_PHASE_TEXT = N_("This is a new service. Your feedback will help us to improve it.")
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_BRAND = {
     "primary": "#1d3c6e",  # header and footer background

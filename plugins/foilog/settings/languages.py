@@ -57,5 +57,7 @@ def read_language_paths(
             continue
         paths[code] = folder + "/"
     if len(set(paths.values())) != len(paths):
-        faults.append(f"FOILOG_LANGUAGE_PATHS: expected a folder for each language; found {value!r}")
+        faults.append(
+            f"FOILOG_LANGUAGE_PATHS: expected a folder for each language; found {value!r}"
+        )
     return {languages[0]: "", **paths}

@@ -3,6 +3,7 @@ and its pages are rendered with the log's templates (foilog/<name>.html)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +55,17 @@ class LogPageGenerator(LogGenerator):
         self.env.tests.update(TESTS)
         self.env.filters["markdown"] = render_markdown
 
-    def write_page(self, template_name: str, url: str, **values: Any) -> None:
+    def write_page(
+        self,
+        template_name: str,
+        url: str,
+        languages: Sequence[str] | None = None,
+        **values: Any,
+    ) -> None:
         """Render foilog/`template_name`.html with the shared context and write it at the
-        log's pretty `url`, once in each language of the log, each in its own tree; or,
-        when nothing it is made from changed, take the previous build's file."""
-        for language in self.site.languages:
+        log's pretty `url`, once in each language of the log (or of `languages`), each in its
+        own tree; or, when nothing it is made from changed, take the previous build's file."""
+        for language in self.site.languages if languages is None else languages:
             self._write_page_in(self.site.in_language(language), template_name, url, values)
 
     def _write_page_in(

@@ -3,24 +3,29 @@ exemptions."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment, pass_environment
 
-from foilog.core.translation import language_of, long_date, month_name, translate
-from foilog.records.dates import PartialDate
+from foilog.core.translation import SOURCE_LANGUAGE, language_of
 from foilog.records.figures import describe_cell
 from foilog.records.model import Cell, CitedExemption, Disclosure, DisclosureLog
-from foilog.records.register import ACT_SHORT, ExemptionEntry
 from foilog.site.browse import exemption_url, month_url, outcome_url, topic_links, year_of, year_url
+from foilog.site.language_filters import LANGUAGE_FILTERS, bound_text
 from foilog.site.linked_data import json_ld
 from foilog.site.search_filters import disclosure_filters
 
 
-def in_language(disclosure: Disclosure, language: str) -> Disclosure:
-    return disclosure  # until the records carry their Welsh
+@pass_environment
+def format_figure(env: Environment, cell: Cell, unit: str) -> str:
+    """format_cell, with a bounded value's words in the page's language."""
+    text = format_cell(cell, unit)
+    if isinstance(cell.raw, dict) and language_of(env) != SOURCE_LANGUAGE:
+        ((key, value),) = cell.raw.items()
+        shown = format_cell(Cell(value, float(value), False, None), unit)
+        return bound_text(key, shown, language_of(env))
+    return text
 
 
 def format_cell(cell: Cell, unit: str) -> str:
@@ -73,58 +78,9 @@ def search_filters(disclosure: Disclosure, log: DisclosureLog) -> list[tuple[str
     return list(disclosure_filters(disclosure, log).items())
 
 
-@pass_environment
-def translated(env: Environment, message: str | None) -> str | None:
-    """A label made in Python ("Disclosed", an exemption's title) in the page's language."""
-    return translate(message, language_of(env)) if message else message
-
-
-@pass_environment
-def date_text(env: Environment, value: PartialDate | dt.date | None) -> str:
-    """A date in the page's language: "3 April 2025", "3 Ebrill 2025"; "April 2025" when
-    only the month is known."""
-    if value is None:
-        return ""
-    language = language_of(env)
-    if isinstance(value, dt.date):
-        return long_date(value, language)
-    if value.day is None:
-        return month_name(value.year, value.month, language)
-    return long_date(dt.date(value.year, value.month, value.day), language)
-
-
-@pass_environment
-def month_text(env: Environment, value: PartialDate) -> str:
-    """The month of a date in the page's language: "April 2025"."""
-    return month_name(value.year, value.month, language_of(env))
-
-
-@pass_environment
-def cited_label(env: Environment, cited: CitedExemption) -> str:
-    """"Section 31(1)(a)" as cited, in the page's language ("Adran 31(1)(a)")."""
-    return f"{translate(ACT_SHORT[cited.entry.act], language_of(env))} {cited.citation}"
-
-
-@pass_environment
-def entry_label(env: Environment, entry: ExemptionEntry) -> str:
-    """"Section 31" in the page's language."""
-    return f"{translate(ACT_SHORT[entry.act], language_of(env))} {entry.key}"
-
-
-@pass_environment
-def localised(env: Environment, disclosure: Disclosure) -> Disclosure:
-    """The record with its authority's text in the page's language, where it has it."""
-    return in_language(disclosure, language_of(env))
-
-
 FILTERS: dict[str, Callable[..., Any]] = {
-    "translated": translated,
-    "date_text": date_text,
-    "month_text": month_text,
-    "cited_label": cited_label,
-    "entry_label": entry_label,
-    "localised": localised,
-    "format_cell": format_cell,
+    **LANGUAGE_FILTERS,
+    "format_cell": format_figure,
     "describe_cell": describe_cell,
     "file_size": file_size,
     "exemptions_for": exemptions_for,
