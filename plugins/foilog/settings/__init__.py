@@ -163,7 +163,7 @@ class SiteSettings:
     def files_url(self) -> str:
         """The address of the log's styles, scripts, attachments and data, which every
         language shares: the log's address in its main language."""
-        return self._under(self.siteurl)
+        return self._under(self.siteurl, self.main_language)
 
     @property
     def essential_cookies(self) -> tuple[CookieInfo, ...]:
