@@ -125,7 +125,7 @@ def month_span(start: dt.date, end: dt.date, language: str) -> str:
     first, last = (format_date(day, "LLLL", locale=locale) for day in (start, end))
     if language == "cy":
         return f"{first} i {_SOFT_MUTATION_CY.get(last, last)} {end.year}"
-    return f"{first} {translate('to', language)} {last} {end.year}"
+    return f"{first} to {last} {end.year}"
 
 
 def number(value: float, language: str) -> str:

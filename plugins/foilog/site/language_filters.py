@@ -115,13 +115,13 @@ def cell_words(env: Environment, cell: Cell) -> str:
     if language == SOURCE_LANGUAGE:
         return describe_cell(cell)
     if cell.blank:
-        return translate("no figure", language)
+        return translate(N_("no figure"), language)
     if isinstance(cell.raw, dict):
         ((key, value),) = cell.raw.items()
         return bound_text(key, f"{value:,}", language)
     if cell.suppressed and cell.upper_bound is not None:
         return bound_text("fewer_than", f"{int(cell.upper_bound) + 1:,}", language)
-    return translate("suppressed", language) if cell.suppressed else str(cell.raw)
+    return translate(N_("suppressed"), language) if cell.suppressed else str(cell.raw)
 
 
 def bound_text(key: str, number: str, language: str) -> str:
