@@ -84,7 +84,7 @@ def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckRes
     """`progress`, when given, is told of each record as it is read (for progress bars)."""
     log, problems = load_log(site, progress)
     update_index(site, log)
-    guard = guard_log(log, site.guard, site.cache_path / "guard-findings")
+    guard = guard_log(log, site.guard, site.cache_path / "guard-findings", site.languages)
     cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
     return CheckResult(
         log,

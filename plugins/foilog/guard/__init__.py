@@ -21,6 +21,7 @@ from foilog.guard.percentages import percentage_base_findings
 from foilog.guard.personal_data import personal_data_findings
 from foilog.guard.small_numbers import small_number_findings, table_threshold
 from foilog.guard.text_counts import text_count_findings
+from foilog.guard.translations import translation_findings
 from foilog.guard.worked_out import worked_out_findings
 from foilog.records.model import Disclosure, DisclosureLog
 from foilog.settings import GuardSettings
@@ -36,9 +37,13 @@ class GuardResult:
 
 
 def guard_log(
-    log: DisclosureLog, guard: GuardSettings, cache_folder: Path | None = None
+    log: DisclosureLog,
+    guard: GuardSettings,
+    cache_folder: Path | None = None,
+    languages: tuple[str, ...] = ("en",),
 ) -> GuardResult:
-    """`cache_folder`, when given, keeps each record's own findings (those that depend on
+    """`languages`: FOILOG_LANGUAGES, each of whose translations every record must hold.
+    `cache_folder`, when given, keeps each record's own findings (those that depend on
     nothing but its file, the guard settings and this code) between runs, under a hash of
     the record's file, and each attachment's under a hash of its bytes. Comparisons with
     other records are made on every run."""
@@ -51,6 +56,7 @@ def guard_log(
         findings += cross_record_findings(
             disclosure, earlier.get(disclosure.reference, []), guard.threshold
         )
+        findings += translation_findings(disclosure, languages)
         open_findings, accepted, unmatched = apply_reviews(disclosure, findings)
         result.findings += open_findings
         result.accepted += accepted

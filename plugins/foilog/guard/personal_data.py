@@ -13,6 +13,7 @@ from foilog.guard.shown_text import shown_text
 from foilog.guard.text_patterns import HIGH, PATTERNS, Pattern
 from foilog.records.model import Disclosure
 from foilog.records.problems import field_name
+from foilog.records.translated_fields import authority_fields
 from foilog.records.yaml_source import Path_
 
 
@@ -149,6 +150,22 @@ def text_fields(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
         yield ("history", h, "note"), event.note
         if event.text:
             yield ("history", h, "text"), event.text
+    yield from translated_text(disclosure)
+
+
+def translated_text(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:
+    """Each translation the record holds (its `cy:` texts), which reach the Welsh pages."""
+    for item in authority_fields(disclosure):
+        for language in item.translations:
+            translated = item.translated(language)
+            if translated is None:
+                continue
+            path = (*item.translation_path(language), "text")
+            if isinstance(translated.text, list):
+                for index, label in enumerate(translated.text):
+                    yield (*path, index), label
+            else:
+                yield path, translated.text
 
 
 def withdrawal_notice(disclosure: Disclosure) -> Iterator[tuple[Path_, str]]:

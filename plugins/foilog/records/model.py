@@ -51,6 +51,18 @@ STATUS_LABELS = {
 
 
 @dataclass(frozen=True, slots=True)
+class Translated:
+    """One field in another language, with the short hash of the English it translates."""
+
+    text: str | list[str]  # a list for a figure's row or column labels
+    hash: str  # foilog.records.translated_fields.english_hash of the English, when written
+
+
+# language code -> field name -> its translation: the object's `cy:` mapping
+Translations = dict[str, dict[str, Translated]]
+
+
+@dataclass(frozen=True, slots=True)
 class Timeliness:
     working_days: int  # taken, with the clock's stops left out
     clock_started: dt.date  # receipt, or the last clarification received
@@ -70,6 +82,7 @@ class Part:
     outcome: str  # "not-recorded" for a legacy record's null
     answer: str | None
     answer_recorded: bool = True  # False: a legacy record's null answer
+    translations: Translations = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -80,6 +93,7 @@ class Question:
     answer: str | None
     parts: list[Part]
     answer_recorded: bool = True  # False: a legacy record's null answer
+    translations: Translations = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -88,6 +102,7 @@ class Period:
     label: str
     start: PartialDate | None = None
     end: PartialDate | None = None
+    translations: Translations = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -99,6 +114,7 @@ class CitedExemption:
     public_interest: str | None
     ncnd: bool
     ncnd_scope: str | None = None  # the class of information an NCND statement covers
+    translations: Translations = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -145,6 +161,7 @@ class FigureTable:
     note: str | None
     threshold: int | None = None  # a reviewed per-table small-number threshold
     period: Period | None = None  # the time the figures cover
+    translations: Translations = field(default_factory=dict)
 
     @property
     def two_dimensional(self) -> bool:
@@ -161,6 +178,7 @@ class Redirection:
     about: str
     url: str | None
     questions: list[str]
+    translations: Translations = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -173,6 +191,7 @@ class Attachment:
     withdrawn: HistoryEvent | None = None  # the history event that withdrew it
     published: bool = True  # False: released to the requester but not published here
     reason: str | None = None  # why an unpublished attachment is not here
+    translations: Translations = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -184,6 +203,7 @@ class HistoryEvent:
     result: str | None
     file: str | None = None  # with a withdrawal: the attachment withdrawn
     text: str | None = None  # a later letter's own text
+    translations: Translations = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -233,6 +253,8 @@ class Disclosure:
     legacy: bool = False  # migrated from an older log; null fields were not recorded
     draft: bool = False  # made by `foilog migrate`, not yet reviewed
     migration_notes: list[str] = field(default_factory=list)
+    translations: Translations = field(default_factory=dict)
+    language: str = "en"  # the language of the authority's fields: see records.translations
 
     @property
     def withdrawn(self) -> HistoryEvent | None:

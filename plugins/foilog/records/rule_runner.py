@@ -9,7 +9,8 @@ value of another type, and then only the part it was checking is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from foilog.records.problems import Problem, field_name
@@ -32,6 +33,11 @@ class RuleRunner:
         self.problems.append(
             Problem(self.shown_as, self.doc.line_of(path), field_name(path), expected, found)
         )
+
+    def add_problems(self, problems: Iterable[tuple[Path_, str, str]]) -> None:
+        """Each (path, expected, found) from a rule kept in a module of its own."""
+        for path, expected, found in problems:
+            self.problem(path, expected, found)
 
     def check_sound_parts(
         self, rules: Callable[[dict[str, Any]], object], structural: list[Problem]
@@ -67,3 +73,9 @@ def _within(field: str, fields: set[str]) -> bool:
     """Whether `field` is one of `fields` or inside one: questions[1].outcome is inside
     questions[1]."""
     return any(field == f or field.startswith((f"{f}.", f"{f}[")) for f in fields)
+
+
+def question_order(number: str) -> tuple[int, str]:
+    """Question and part numbers in the record's order: 2, 2a, 10."""
+    digits = re.match(r"\d+", number)
+    return (int(digits.group()) if digits else 0, number)

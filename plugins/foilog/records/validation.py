@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,9 @@ from foilog.records.model import (
     ReviewEntry,
 )
 from foilog.records.register import ExemptionRegister
-from foilog.records.rule_runner import RuleRunner
+from foilog.records.rule_runner import RuleRunner, question_order
 from foilog.records.structure import describe, structure_problems
+from foilog.records.translated_fields import attach_translations
 from foilog.records.withdrawals import withdrawal_problems
 from foilog.records.yaml_source import Path_, YamlDocument
 
@@ -61,6 +61,7 @@ class RecordChecker(RuleRunner):
                 return None
         self.structure_passed = True
         disclosure = self._build(data)
+        self.add_problems(attach_translations(disclosure, data))
         return None if self.problems else disclosure
 
     # -- rules and model --------------------------------------------------------------------
@@ -109,8 +110,7 @@ class RecordChecker(RuleRunner):
         attached = self.each(
             data, "attachments", check_attachment, self.source, attachments, self.problem
         )
-        for path, expected, found in withdrawal_problems(history, attached, responded):
-            self.problem(path, expected, found)
+        self.add_problems(withdrawal_problems(history, attached, responded))
         review = self.each(data, "review", self._review)
         reference = str(data["reference"]).strip()
         topics = [str(t).strip() for t in data.get("topics", [])]
@@ -210,8 +210,7 @@ class RecordChecker(RuleRunner):
             if ref not in numbers:
                 self.problem(
                     (*path, index),
-                    "a question of this record "
-                    f"({', '.join(sorted(numbers, key=_question_order))})",
+                    f"a question of this record ({', '.join(sorted(numbers, key=question_order))})",
                     ref,
                 )
         return refs
@@ -413,8 +412,3 @@ class RecordChecker(RuleRunner):
 def _null(item: dict[str, Any], name: str) -> bool:
     """Written as null: in a legacy record, not recorded in the original response."""
     return name in item and item[name] is None
-
-
-def _question_order(number: str) -> tuple[int, str]:
-    digits = re.match(r"\d+", number)
-    return (int(digits.group()) if digits else 0, number)
