@@ -125,4 +125,5 @@ def _write(path: Path, value: Any) -> None:
 
 
 if __name__ == "__main__":
-    build_browser_index(Path(sys.argv[1]), *sys.argv[2:3])
+    prefix = sys.argv[2] if len(sys.argv) > 2 else ""
+    build_browser_index(Path(sys.argv[1]), prefix, language_paths=tuple(sys.argv[3:]))

@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, pass_environment
+from jinja2 import Environment, pass_context, pass_environment
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from foilog.core.translation import (
@@ -23,16 +24,15 @@ from foilog.records.dates import PartialDate
 from foilog.records.figures import describe_cell
 from foilog.records.model import Cell, CitedExemption, Disclosure
 from foilog.records.register import ACT_SHORT, ExemptionEntry
+from foilog.records.translations import in_language
+from foilog.search.welsh_words import record_welsh_words
 from foilog.site.browse import MonthGroup
 from foilog.site.search_filters import translate_value
+from foilog.site.standing_pages import LOG_PAGES
 from foilog.statistics.periods import Period
 
 # The words of a bounded figure ({fewer_than: 5}), as format_cell writes them.
 BOUND_WORDS = {"fewer_than": N_("fewer than %(number)s"), "more_than": N_("more than %(number)s")}
-
-
-def in_language(disclosure: Disclosure, language: str) -> Disclosure:
-    return disclosure  # until the records carry their Welsh
 
 
 @pass_environment
@@ -137,7 +137,34 @@ def localised(env: Environment, disclosure: Disclosure) -> Disclosure:
     return in_language(disclosure, language_of(env))
 
 
+@pass_environment
+def search_forms(env: Environment, disclosure: Disclosure) -> str:
+    """The other forms of the record's Welsh words (its mutations and their radicals), for
+    the search index of a Welsh page: "Nghaerdydd" finds "Caerdydd"."""
+    if language_of(env) != "cy":
+        return ""
+    return " ".join(record_welsh_words(disclosure, "cy"))
+
+
+@pass_context
+def page_address(context: Context) -> str | None:
+    """The page's address under its language's tree ("disclosures/x/"), the same in every
+    language: a log page's `page_url`, or the address of a site's own page in the place of
+    one of the log's (its cookies page); None for any other page."""
+    if isinstance(url := context.get("page_url"), str):
+        return url
+    site, page = context.get("foilog"), context.get("page")
+    own = getattr(page, "url", None)
+    if site is None or not isinstance(own, str) or not own.startswith(site.url_prefix):
+        return None
+    address = own[len(site.url_prefix) :]
+    # Only the log's own pages are written in every language.
+    return address if address in {log_page.url for log_page in LOG_PAGES} else None
+
+
+LANGUAGE_GLOBALS: dict[str, Callable[..., Any]] = {"page_address": page_address}
 LANGUAGE_FILTERS: dict[str, Callable[..., Any]] = {
+    "search_forms": search_forms,
     "translated": translated,
     "date_text": date_text,
     "month_text": month_text,

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from foilog.core.translation import SOURCE_LANGUAGE, install
+from foilog.site.language_filters import LANGUAGE_GLOBALS
 from foilog.site.template_filters import FILTERS, TESTS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,6 +35,7 @@ def add_log_templates(env: Environment) -> None:
     install(env, SOURCE_LANGUAGE)
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
+    env.globals.update(LANGUAGE_GLOBALS)
 
 
 def static_files() -> Iterator[tuple[Path, str]]:

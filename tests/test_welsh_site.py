@@ -1,0 +1,274 @@
+"""A bilingual log: the example site built with FOILOG_LANGUAGES = ["en", "cy"], its Welsh
+tree under /cy/, read as a citizen and a search engine would (docs/welsh.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import PROJECT, Build, build, good_record, write_site
+
+from foilog.core.translation import long_date, month_name, read_catalogue, translate
+
+BILINGUAL = 'FOILOG_LANGUAGES = ["en", "cy"]'
+# The requester's own words are shown as asked, in whatever language they wrote.
+AS_ASKED = ".question__text, ol.question__parts > li > div:first-child"
+ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|<[^>]+>|%%")
+
+
+@pytest.fixture(scope="module")
+def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("bilingual")
+    shutil.copytree(PROJECT / "disclosures", root / "disclosures")
+    write_site(root, {}, BILINGUAL)
+    site = build(root)
+    assert site.ok, site.result.stderr
+    return site
+
+
+def html_pages(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*.html") if "pagefind" not in path.parts)
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def welsh_texts(soup: BeautifulSoup) -> list[str]:
+    """Every piece of text a person or a screen reader meets on a Welsh page, less what is
+    marked as another language and the requester's questions."""
+    for element in soup(["script", "style", "template", "code"]):  # code: data field names
+        element.decompose()
+    for element in soup.select(AS_ASKED):
+        element.decompose()
+    for element in soup.find_all(lang=True):
+        if not str(element["lang"]).startswith("cy"):
+            element.decompose()
+    texts = [text.strip() for text in soup.find_all(string=True) if text.strip()]
+    for element in soup.find_all(True):
+        texts += [str(element[name]).strip() for name in ATTRIBUTES if element.get(name)]
+    return texts
+
+
+def english_messages() -> tuple[set[str], set[str]]:
+    """The catalogue's English messages whose Welsh differs: whole ones (matched as a whole
+    text) and the long runs of words between their placeholders (matched anywhere)."""
+    whole: set[str] = set()
+    runs: set[str] = set()
+    for message in read_catalogue("cy"):
+        if not message.id:
+            continue
+        for english in message.id if isinstance(message.id, tuple) else (message.id,):
+            if translate(english, "cy") == english:
+                continue
+            pieces = [p.strip(" .,:;()“”") for p in PLACEHOLDER.split(english)]
+            if len(pieces) == 1:
+                whole.add(pieces[0])
+            runs.update(p for p in pieces if len(p.split()) >= 4)
+    return whole, runs
+
+
+def untranslated_record(output: Path, soup: BeautifulSoup) -> bool:
+    """A disclosure page whose record has no Welsh: its text is the authority's English."""
+    if not soup.select_one("article.disclosure"):
+        return False
+    english = soup_of(page_at(output, alternates(soup)["en"]))
+    return bool(english.h1 and soup.h1 and english.h1.get_text() == soup.h1.get_text())
+
+
+def test_the_english_site_is_the_default_and_has_no_welsh_tree(example_site: Build) -> None:
+    assert not (example_site.output / "cy").exists()
+    index = example_site.page("/")
+    assert index.html["lang"].lower() == "en-gb"
+    assert not index.find("link", hreflang=True)
+    assert not index.select(".language-links")
+
+
+def test_every_welsh_page_has_no_english_left_from_the_catalogue(bilingual_site: Build) -> None:
+    whole, runs = english_messages()
+    pages = html_pages(bilingual_site.output / "cy")
+    assert len(pages) > 40
+    left = []
+    for path in pages:
+        soup = soup_of(path)
+        if untranslated_record(bilingual_site.output, soup):
+            continue  # the authority's English, which the publish gate reports
+        assert soup.html["lang"] == "cy", path
+        for text in welsh_texts(soup):
+            found = {text} & whole or {run for run in runs if run in text}
+            left += [f"{path.relative_to(bilingual_site.output)}: {sorted(found)}"] if found else []
+    assert left == []
+
+
+def test_the_test_finds_english_left_on_a_welsh_page() -> None:
+    whole, runs = english_messages()
+    page = BeautifulSoup(
+        '<html lang="cy"><body><h2>Related requests</h2><p>Cyhoeddwyd gan yr heddlu.</p>'
+        '<p lang="en">Privacy notice</p><p>Responses to Freedom of Information requests '
+        "made to Gwent Police, newest first.</p></body></html>",
+        "html.parser",
+    )
+    texts = welsh_texts(page)
+    assert "Related requests" in {t for t in texts if t in whole}
+    assert any(run in texts[-1] for run in runs)
+    assert "Privacy notice" not in texts
+
+
+def alternates(soup: BeautifulSoup) -> dict[str, str]:
+    return {
+        str(link["hreflang"]): str(link["href"]) for link in soup.find_all("link", hreflang=True)
+    }
+
+
+def page_at(output: Path, address: str) -> Path:
+    path = output / address.lstrip("/")
+    return path / "index.html" if address.endswith("/") else path
+
+
+def test_hreflang_pairs_and_language_links_are_symmetric(bilingual_site: Build) -> None:
+    output = bilingual_site.output
+    checked = 0
+    for path in html_pages(output):
+        soup = soup_of(path)
+        pairs = alternates(soup)
+        if not pairs:
+            continue  # a page of the site's own (how to make a request), in English only
+        checked += 1
+        where = path.relative_to(output)
+        own = soup.html["lang"].split("-")[0]
+        assert set(pairs) == {"en", "cy"}, where
+        assert page_at(output, pairs[own]) == path, where
+        for language, address in pairs.items():
+            other = soup_of(page_at(output, address))
+            assert other.html["lang"].split("-")[0] == language, where
+            assert alternates(other) == pairs, f"{where} and {address}"
+        (link,) = soup.select(".language-links a")
+        assert link["hreflang"] != own and link["href"] == pairs[link["hreflang"]], where
+        back = soup_of(page_at(output, link["href"])).select(".language-links a")
+        assert [a["href"] for a in back] == [pairs[own]], where
+    assert checked > 80
+
+
+def test_welsh_dates_are_written_in_welsh(bilingual_site: Build) -> None:
+    seen = 0
+    for path in html_pages(bilingual_site.output / "cy"):
+        for time in soup_of(path).find_all("time", datetime=True):
+            parts = [int(p) for p in str(time["datetime"]).split("-")]
+            expected = (
+                long_date(dt.date(*parts), "cy") if len(parts) == 3 else month_name(*parts, "cy")
+            )
+            assert time.get_text() == expected, path
+            seen += 1
+    assert seen > 50
+    assert long_date(dt.date(2025, 4, 3), "cy") == "3 Ebrill 2025"
+
+
+def test_welsh_records_show_their_welsh_and_the_note_on_questions(bilingual_site: Build) -> None:
+    """Records with Welsh are shown in Welsh on /cy/; questions are shown as asked."""
+    welsh = 0
+    for path in html_pages(bilingual_site.output / "cy" / "disclosures"):
+        soup = soup_of(path)
+        english = soup_of(page_at(bilingual_site.output, alternates(soup)["en"]))
+        assert soup.select_one(".asked-note"), path
+        assert not english.select_one(".asked-note")
+        assert [q.get_text() for q in soup.select(".question__text")] == [
+            q.get_text() for q in english.select(".question__text")
+        ]
+        welsh += soup.h1.get_text() != english.h1.get_text()
+    assert welsh >= 5
+
+
+def test_shared_files_are_linked_from_the_main_tree(bilingual_site: Build) -> None:
+    output = bilingual_site.output
+    page = soup_of(output / "cy" / "index.html")
+    for element in page.find_all(["link", "script"]):
+        address = element.get("href") or element.get("src")
+        if address and not address.startswith("http") and element.get("rel") != ["alternate"]:
+            assert not address.startswith("/cy/"), address
+            assert page_at(output, address).is_file(), address
+    assert not (output / "cy" / "foilog").exists()
+
+
+def test_a_welsh_search_finds_a_mutated_form(tmp_path: Path, browser: Any) -> None:
+    """ "Caerdydd" finds a record whose Welsh says "yng Nghaerdydd", on the Welsh search."""
+    from browser import serve
+    from test_search import result_urls
+    from test_welsh_records import bilingual_record, welsh
+
+    record = bilingual_record(title="Police stations in Cardiff")
+    record["cy"]["title"] = welsh("Police stations in Cardiff", "Gorsafoedd heddlu yng Nghaerdydd")
+    other = good_record(reference="000002-25", title="Police horses")
+    write_site(tmp_path, {"a.yaml": record, "b.yaml": other}, BILINGUAL)
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    forms = site.page("/cy/disclosures/2025/000001-25/").select_one("[data-search-forms]")
+    assert forms is not None and forms.has_attr("hidden") and "caerdydd" in forms.get_text()
+    english = site.page("/disclosures/2025/000001-25/")
+    assert not english.select_one("[data-search-forms]")
+    with serve(site.output) as address:
+        page = browser.new_page()
+        page.goto(f"{address}/cy/search/?q=Caerdydd")
+        assert result_urls(page) == {"/cy/disclosures/2025/000001-25/"}
+        page.goto(f"{address}/search/?q=Caerdydd")
+        assert result_urls(page) == set()
+        page.close()
+
+
+def test_a_welsh_first_site_has_welsh_at_its_root(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yaml": good_record()}, 'FOILOG_LANGUAGES = ["cy", "en"]')
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    assert site.page("/").html["lang"] == "cy"
+    assert site.page("/").h1.get_text() == "Log datgelu"
+    assert site.page("/en/").html["lang"].lower() == "en-gb"
+    assert site.page("/en/").h1.get_text() == "Disclosure log"
+
+
+def test_the_welsh_folder_can_be_named(tmp_path: Path) -> None:
+    settings = f'{BILINGUAL}\nFOILOG_LANGUAGE_PATHS = {{"cy": "cymraeg/"}}'
+    write_site(tmp_path, {"a.yaml": good_record()}, settings)
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    assert site.page("/cymraeg/").html["lang"] == "cy"
+    assert not (site.output / "cy").exists()
+
+
+def test_a_bad_language_folder_stops_the_build_with_one_line(tmp_path: Path) -> None:
+    settings = f'{BILINGUAL}\nFOILOG_LANGUAGE_PATHS = {{"cy": "Cymraeg Ni/"}}'
+    write_site(tmp_path, {"a.yaml": good_record()}, settings)
+    site = build(tmp_path)
+    assert not site.ok
+    assert site.error_lines()[0].startswith("settings: FOILOG_LANGUAGE_PATHS['cy']: expected")
+
+
+def test_parts_turned_off_are_not_linked(tmp_path: Path) -> None:
+    settings = "FOILOG_STATISTICS = False\nFOILOG_ACCESSIBILITY_STATEMENT = False"
+    write_site(tmp_path, {"a.yaml": good_record()}, settings)
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    for path in html_pages(site.output):
+        links = [str(a.get("href")) for a in soup_of(path).find_all("a")]
+        assert not [link for link in links if "/statistics/" in link or "/accessibility/" in link]
+
+
+def test_each_language_has_its_own_search_index(bilingual_site: Build) -> None:
+    entry = (bilingual_site.output / "pagefind" / "pagefind-entry.json").read_text()
+    assert '"cy"' in entry and '"en-gb"' in entry
+
+
+def test_welsh_search_filters_match_the_welsh_pages(bilingual_site: Build) -> None:
+    form = bilingual_site.page("/cy/search/")
+    boxes = {(str(b["name"]), str(b["value"])) for b in form.select("input[type=checkbox]")}
+    assert ("outcome", "Datgelwyd") in boxes
+    on_pages = set()
+    for path in html_pages(bilingual_site.output / "cy" / "disclosures"):
+        for span in soup_of(path).select("[data-pagefind-filter]"):
+            if isinstance(span, Tag) and span["data-pagefind-filter"] != "month":
+                on_pages.add((str(span["data-pagefind-filter"]), span.get_text()))
+    assert on_pages == boxes
