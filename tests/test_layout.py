@@ -34,7 +34,7 @@ def test_every_module_is_in_a_stage() -> None:
     ]
     assert loose == []
     folders = {p.name for p in LIBRARY.iterdir() if p.is_dir() and p.name != "__pycache__"}
-    assert folders == {*STAGES, "data"}
+    assert folders == {*STAGES, "data", "locale"}  # locale: the catalogues (.po files)
 
 
 def test_no_stage_imports_a_later_stage() -> None:

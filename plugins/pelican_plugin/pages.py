@@ -16,7 +16,7 @@ from foilog.site.output import copy_file, write_text
 from foilog.site.page_generator import LogPageGenerator
 from foilog.site.pagination import paginate
 from foilog.site.sensitivity import disclosure_is_sensitive
-from foilog.site.standing_pages import LogPage
+from foilog.site.standing_pages import LOG_PAGES, LogPage
 from foilog.site.theme_files import STATIC_FOLDER, static_files
 
 
@@ -36,6 +36,10 @@ class DisclosurePagesGenerator(LogPageGenerator):
         own_pages: list[LogPage] = self.context["foilog_pages"]
         for own in own_pages:
             self.write_page(own.slug, own.url, page=own)
+        # A page the site writes itself is in the main language only: the other languages'
+        # trees have the log's own, in their language.
+        for taken in (page for page in LOG_PAGES if page not in own_pages):
+            self.write_page(taken.slug, taken.url, page=taken, languages=self.site.languages[1:])
         for source, url in static_files():
             copy_file(source, self.log_file(url))
         brand = self.env.get_template("foilog/brand.css")

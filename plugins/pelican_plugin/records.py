@@ -15,7 +15,8 @@ from pelican.log import console
 
 from foilog.checks.site_check import check_site
 from foilog.core.progress import progress_bar
-from foilog.settings import SettingsError, read_settings
+from foilog.settings import SettingsError, enabled_parts, read_settings
+from foilog.settings.languages import LANGUAGES
 from foilog.site.output import build_in
 from foilog.site.page_cache import PageCache, site_fingerprint
 from foilog.site.standing_pages import log_pages_to_write, standing_pages
@@ -64,6 +65,8 @@ class DisclosureRecordsGenerator(Generator):
         )
         standing = standing_pages(site_pages, own_pages, site.url_prefix)
         self.context["foilog"] = site
+        self.context["foilog_parts"] = enabled_parts(self.settings)  # for the links to them
+        self.context["language_names"] = LANGUAGES
         self.context["foilog_pages"] = own_pages
         self.context["standing_pages"] = standing
         self.context["disclosure_log"] = result.log

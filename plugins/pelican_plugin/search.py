@@ -37,4 +37,6 @@ def index_site(pelican: Any) -> None:
     build = build_in(pelican.output_path)
     if build:
         link_kept_files(build)  # Pagefind reads every page from the one folder
-    build_browser_index(Path(pelican.output_path) / read_settings(pelican.settings).url_prefix)
+    site = read_settings(pelican.settings)
+    others = tuple(path for path in site.language_paths.values() if path)
+    build_browser_index(Path(pelican.output_path) / site.url_prefix, language_paths=others)

@@ -46,13 +46,18 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_browser_index(site: Path, prefix: str = "") -> None:
+def build_browser_index(site: Path, prefix: str = "", language_paths: tuple[str, ...] = ()) -> None:
     """Index the log's pages of the built site at `site` into `site/<prefix>pagefind/`.
-    Pagefind reads the whole site folder, so its results' addresses include the prefix."""
+    Pagefind reads the whole site folder, so its results' addresses include the prefix.
+    The disclosure pages of each other language's tree (`language_paths`: "cy/") are
+    indexed too; Pagefind keeps one index per language, by each page's <html lang>."""
     # An empty log has no disclosure pages, and Pagefind stops when its glob finds nothing.
     pages = prefix + INDEXED_PAGES
     if not any(site.glob(pages)):
         pages = prefix + "**/*.html"
+    elif language_paths:
+        trees = ",".join(path + INDEXED_PAGES for path in ("", *language_paths))
+        pages = prefix + "{" + trees + "}"
     bundle = prefix + "pagefind"
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages]
     command += ["--output-subdir", bundle]
@@ -81,7 +86,8 @@ def compact_bundle(bundle: Path) -> None:
         meta[_SORTS] = []
         # The file keeps Pagefind's name: that hash still stands for this exact content.
         _write(meta_file, meta)
-        wasm = bundle / f"wasm.{language['wasm']}.pagefind"
+        # A language Pagefind has no stemmer for (Welsh) uses its "unknown" one.
+        wasm = bundle / f"wasm.{language['wasm'] or 'unknown'}.pagefind"
         wasm.write_bytes(zopfli.gzip.compress(_unzip(wasm), numiterations=_ZOPFLI_ITERATIONS))
     (bundle / SORT_FILE).write_text(json.dumps(date_order, separators=(",", ":")))
 

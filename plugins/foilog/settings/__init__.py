@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from foilog.core.slugs import slugify
+from foilog.core.translation import N_
 from foilog.records.register import ExemptionRegister, RegisterError
 from foilog.records.working_days import JURISDICTIONS
 from foilog.settings.accessibility import AccessibilitySettings, read_accessibility
@@ -25,13 +26,13 @@ from foilog.settings.consent import (
     read_cookie_categories,
 )
 from foilog.settings.contrast import AA_TEXT, TEXT, WHITE, contrast_ratio
-from foilog.settings.languages import DEFAULT_LANGUAGES, read_languages
+from foilog.settings.languages import DEFAULT_LANGUAGES, read_language_paths, read_languages
 from foilog.settings.layout import OWN_BASE_TEMPLATE, read_base_template, read_url_prefix
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHASES = ("alpha", "beta")
-DEFAULT_PHASE_TEXT = "This is a new service. Your feedback will help us to improve it."
+DEFAULT_PHASE_TEXT = N_("This is a new service. Your feedback will help us to improve it.")
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_BRAND = {
     "primary": "#1d3c6e",  # header and footer background
@@ -84,6 +85,7 @@ KNOWN = {
     "FOILOG_URL_PREFIX",
     "FOILOG_BASE_TEMPLATE",
     "FOILOG_LANGUAGES",
+    "FOILOG_LANGUAGE_PATHS",
 }
 GUARD_MODES = ("error", "warning")
 # Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
@@ -140,6 +142,28 @@ class SiteSettings:
     url_prefix: str = ""  # "" (the log is the whole site) or folders ending in "/": "foi/"
     base_template: str = OWN_BASE_TEMPLATE  # the template every log page is put into
     languages: tuple[str, ...] = DEFAULT_LANGUAGES  # codes, the main language first
+    # Each language's folder under the log's address: "" for the main one, "cy/".
+    language_paths: dict[str, str] = field(default_factory=lambda: {"en": ""})
+    language: str = "en"  # the language of the pages being made (`in_language`)
+
+    def in_language(self, language: str) -> SiteSettings:
+        """These settings for pages in `language`: `url` is that language's tree."""
+        return replace(self, language=language)
+
+    @property
+    def main_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def language_path(self) -> str:
+        """The folder of this language's pages under the log's address: "" or "cy/"."""
+        return self.language_paths[self.language]
+
+    @property
+    def files_url(self) -> str:
+        """The address of the log's styles, scripts, attachments and data, which every
+        language shares: the log's address in its main language."""
+        return self._under(self.siteurl, self.main_language)
 
     @property
     def essential_cookies(self) -> tuple[CookieInfo, ...]:
@@ -166,12 +190,21 @@ class SiteSettings:
         development address when it is empty) and the prefix; no trailing slash."""
         return self._under(self.siteurl or DEVELOPMENT_SITEURL)
 
-    def _under(self, root: str) -> str:
-        return f"{root}/{self.url_prefix.rstrip('/')}" if self.url_prefix else root
+    def _under(self, root: str, language: str | None = None) -> str:
+        under = self.url_prefix + self.language_paths[language or self.language]
+        return f"{root}/{under.rstrip('/')}" if under else root
+
+    def url_in(self, language: str) -> str:
+        """The log's address in `language`, for links between the languages' pages."""
+        return self._under(self.siteurl, language)
+
+    def absolute_url_in(self, language: str) -> str:
+        return self._under(self.siteurl or DEVELOPMENT_SITEURL, language)
 
     def output_path(self, relative: str) -> str:
-        """Where a log file goes in the output folder: `relative` under the prefix."""
-        return self.url_prefix + relative
+        """Where a log file goes in the output folder: `relative` under the prefix (and the
+        folder of the language of the pages being made)."""
+        return self.url_prefix + self.language_path + relative
 
 
 def uses_log(settings: dict[str, Any]) -> bool:
@@ -256,6 +289,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
     case_register = read_case_register(settings, faults)
     for name in PARTS.values():
         get(name, True, bool, "True or False")
+    languages = read_languages(settings, faults)
     result = SiteSettings(
         sitename=sitename,
         siteurl=get("SITEURL", "", str, "an address such as https://foi.example.org").rstrip("/"),
@@ -287,7 +321,9 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         case_register=case_register,
         url_prefix=read_url_prefix(settings, faults),
         base_template=read_base_template(settings, faults),
-        languages=read_languages(settings, faults),
+        languages=languages,
+        language_paths=read_language_paths(settings, languages, faults),
+        language=languages[0],
     )
     if not result.disclosures_path.is_dir():
         faults.append(

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from foilog.core.translation import N_
+
 WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9-]+$")
@@ -48,8 +50,8 @@ class CookieCategory:
 ESSENTIAL_COOKIES = (
     CookieInfo(
         name=CONSENT_COOKIE,
-        purpose="Remembers your cookie choices, and the version of the cookie policy",
-        expiry="12 months, or sooner if the cookie policy changes",
+        purpose=N_("Remembers your cookie choices, and the version of the cookie policy"),
+        expiry=N_("12 months, or sooner if the cookie policy changes"),
     ),
 )
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from foilog.core.translation import N_
 from foilog.records.dates import MONTHS
 from foilog.records.model import CitedExemption, Disclosure, DisclosureLog
 from foilog.records.outcomes import NOT_RECORDED, OUTCOMES
@@ -110,7 +111,7 @@ class YearGroup(BrowseGroup):
 
     @property
     def name(self) -> str:
-        return "No date recorded" if self.year == UNDATED else self.year
+        return N_("No date recorded") if self.year == UNDATED else self.year
 
 
 @dataclass

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from foilog.core.translation import N_
 from foilog.records.attachment_files import published_name
 from foilog.records.model import Cell, Disclosure, FigureTable, Period
 
@@ -20,43 +21,52 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$")
 
 DISCLOSURE_COLUMNS: dict[str, str] = {
-    "reference": "The authority's reference, unique in the log.",
-    "title": "A short plain-English title.",
-    "url": "The address of the disclosure's page.",
-    "act": "The law the request was handled under: foia, eir or foisa.",
-    "received": "When the request was received: YYYY-MM-DD, YYYY-MM, or empty.",
-    "responded": "When the response was sent: YYYY-MM-DD, YYYY-MM, or empty.",
-    "outcome": "The overall outcome: disclosed, partially-disclosed, refused, not-held or "
-    "neither-confirm-nor-deny.",
-    "outcomes_present": "Every outcome given to any question or part, and the overall one, "
-    "separated by ';'.",
-    "questions": "How many questions the request had.",
-    "topics": "The topic slugs, separated by ';'.",
-    "exemptions": "Each exemption as cited, such as 40(2), separated by ';'.",
-    "exemption_sections": "The register section each citation belongs to, such as 40, "
-    "separated by ';'.",
-    "figure_tables": "How many tables of figures were released (see figures.csv).",
-    "attachments": "How many files were released with the response.",
-    "related": "References of related requests named in the record, separated by ';'.",
-    "sensitive": "true when the page shows the quick-exit button, otherwise false.",
+    "reference": N_("The authority's reference, unique in the log."),
+    "title": N_("A short plain-English title."),
+    "url": N_("The address of the disclosure's page."),
+    "act": N_("The law the request was handled under: foia, eir or foisa."),
+    "received": N_("When the request was received: YYYY-MM-DD, YYYY-MM, or empty."),
+    "responded": N_("When the response was sent: YYYY-MM-DD, YYYY-MM, or empty."),
+    "outcome": N_(
+        "The overall outcome: disclosed, partially-disclosed, refused, not-held or "
+        "neither-confirm-nor-deny."
+    ),
+    "outcomes_present": N_(
+        "Every outcome given to any question or part, and the overall one, separated by ';'."
+    ),
+    "questions": N_("How many questions the request had."),
+    "topics": N_("The topic slugs, separated by ';'."),
+    "exemptions": N_("Each exemption as cited, such as 40(2), separated by ';'."),
+    "exemption_sections": N_(
+        "The register section each citation belongs to, such as 40, separated by ';'."
+    ),
+    "figure_tables": N_("How many tables of figures were released (see figures.csv)."),
+    "attachments": N_("How many files were released with the response."),
+    "related": N_("References of related requests named in the record, separated by ';'."),
+    "sensitive": N_("true when the page shows the quick-exit button, otherwise false."),
 }
 
 FIGURE_COLUMNS: dict[str, str] = {
-    "reference": "The disclosure the figure belongs to.",
-    "table": "The table's number within the disclosure, from 1.",
-    "caption": "The table's caption.",
-    "unit": "count, money (GBP), percentage or text.",
-    "row": "The row label, or 'Total' for a column total.",
-    "column": "The column label; empty for a one-dimensional table; 'Total' for a row total.",
-    "value": "The figure as published: a number, a suppressed marker such as <5 or *, a "
-    "bounded value such as 'more than 20500', or empty for no figure.",
-    "suppressed": "true when the value is a suppressed marker, otherwise false.",
-    "period": "The time the table's figures cover, in words; empty when the table gives none.",
-    "period_start": "The first day of that period (YYYY-MM-DD, or YYYY-MM); empty when unknown.",
-    "period_end": "The last day of that period (YYYY-MM-DD, or YYYY-MM); empty when open or "
-    "unknown.",
-    "total": "true when the cell is a published total, otherwise false.",
-    "outside_act": "true when the table was released outside the Act, otherwise false.",
+    "reference": N_("The disclosure the figure belongs to."),
+    "table": N_("The table's number within the disclosure, from 1."),
+    "caption": N_("The table's caption."),
+    "unit": N_("count, money (GBP), percentage or text."),
+    "row": N_("The row label, or 'Total' for a column total."),
+    "column": N_("The column label; empty for a one-dimensional table; 'Total' for a row total."),
+    "value": N_(
+        "The figure as published: a number, a suppressed marker such as <5 or *, a "
+        "bounded value such as 'more than 20500', or empty for no figure."
+    ),
+    "suppressed": N_("true when the value is a suppressed marker, otherwise false."),
+    "period": N_("The time the table's figures cover, in words; empty when the table gives none."),
+    "period_start": N_(
+        "The first day of that period (YYYY-MM-DD, or YYYY-MM); empty when unknown."
+    ),
+    "period_end": N_(
+        "The last day of that period (YYYY-MM-DD, or YYYY-MM); empty when open or unknown."
+    ),
+    "total": N_("true when the cell is a published total, otherwise false."),
+    "outside_act": N_("true when the table was released outside the Act, otherwise false."),
 }
 
 

@@ -3,17 +3,27 @@ and its pages are rendered with the log's templates (foilog/<name>.html)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from foilog.core.translation import install
 from foilog.records.markdown_text import render_markdown
 from foilog.records.model import ACT_LABELS, NOT_RECORDED, OUTCOME_LABELS, DisclosureLog
 from foilog.settings import SiteSettings
 from foilog.site.output import output_file, write_text
 from foilog.site.page_cache import PageCache
 from foilog.site.template_filters import FILTERS, TESTS
+
+
+def html_language(site: SiteSettings, default_lang: object) -> str:
+    """<html lang> of a page in site.language: Pelican's DEFAULT_LANG ("en-GB") where it
+    names that language, else the language's code."""
+    if isinstance(default_lang, str) and default_lang.split("-")[0].lower() == site.language:
+        return default_lang
+    return site.language
 
 
 class LogGenerator(Generator):
@@ -45,13 +55,26 @@ class LogPageGenerator(LogGenerator):
         self.env.tests.update(TESTS)
         self.env.filters["markdown"] = render_markdown
 
-    def write_page(self, template_name: str, url: str, **values: Any) -> None:
+    def write_page(
+        self,
+        template_name: str,
+        url: str,
+        languages: Sequence[str] | None = None,
+        **values: Any,
+    ) -> None:
         """Render foilog/`template_name`.html with the shared context and write it at the
-        log's pretty `url`; or, when nothing it is made from changed, take the previous
-        build's file."""
+        log's pretty `url`, once in each language of the log (or of `languages`), each in its
+        own tree; or, when nothing it is made from changed, take the previous build's file."""
+        for language in self.site.languages if languages is None else languages:
+            self._write_page_in(self.site.in_language(language), template_name, url, values)
+
+    def _write_page_in(
+        self, site: SiteSettings, template_name: str, url: str, values: dict[str, Any]
+    ) -> None:
         page_cache: PageCache = self.context["page_cache"]
-        fingerprint = page_cache.fingerprint(template_name, url, values)
-        relative = output_file(self.site.url_prefix, url).as_posix()
+        address = site.language_path + url  # under the log's prefix
+        fingerprint = page_cache.fingerprint(template_name, address, values)
+        relative = output_file(site.url_prefix, address).as_posix()
         if fingerprint and page_cache.reuse(fingerprint, relative):
             return
         if not hasattr(self, "_shared"):
@@ -62,7 +85,12 @@ class LogPageGenerator(LogGenerator):
                 "not_recorded": NOT_RECORDED,
             }
         template = self.get_template("foilog/" + template_name)
-        html = template.render({**self._shared, "page_url": url, **values})
-        write_text(self.log_file(url), html)
+        install(self.env, site.language)
+        in_language = {
+            "foilog": site,
+            "DEFAULT_LANG": html_language(site, self.settings.get("DEFAULT_LANG")),
+        }
+        html = template.render({**self._shared, **in_language, "page_url": url, **values})
+        write_text(self.log_file(address), html)
         if fingerprint:
             page_cache.rendered_page(fingerprint, relative)

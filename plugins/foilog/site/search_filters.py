@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from foilog.core.translation import N_, translate
 from foilog.records.dates import MONTHS
 from foilog.records.model import OUTCOME_LABELS, Disclosure, DisclosureLog
+from foilog.records.register import ACT_SHORT
 from foilog.site.browse import UNDATED, exemption_url, outcome_url, topic_url, year_of, year_url
 
-UNDATED_LABEL = "Date not recorded"
+UNDATED_LABEL = N_("Date not recorded")
 TOP_VALUES = 10  # the values a group shows before "show all"
 MONTH_FILTER = "month"  # "2024-03": the date range is a range of these
 
@@ -85,7 +87,12 @@ def filter_groups(log: DisclosureLog) -> list[FilterGroup]:
     for disclosure in log.disclosures:
         for key, pairs in _facets(disclosure, log).items():
             counts[key].update(set(pairs))
-    legends = {"exemption": "Exemption", "topic": "Topic", "year": "Year", "outcome": "Outcome"}
+    legends = {
+        "exemption": N_("Exemption"),
+        "topic": N_("Topic"),
+        "year": N_("Year"),
+        "outcome": N_("Outcome"),
+    }
     return [
         FilterGroup(key, legends[key], _options(key, counter)) for key, counter in counts.items()
     ]
@@ -113,6 +120,20 @@ def _facets(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[tuple[
             if outcome in disclosure.outcomes_present
         ],
     }
+
+
+def translate_value(key: str, value: str, language: str) -> str:
+    """A filter value in `language`, the same on the disclosure pages (which Pagefind reads)
+    and in the search form: "Adran 40: Gwybodaeth bersonol", "Datgelwyd"."""
+    if key == "exemption":
+        word, _, rest = value.partition(" ")
+        number, _, title = rest.partition(": ")
+        if word in ACT_SHORT.values() and title:
+            return f"{translate(word, language)} {number}: {translate(title, language)}"
+        return value
+    if key in ("outcome", "year"):
+        return translate(value, language)
+    return value  # topics are the records' own words
 
 
 def _sort_key(key: str, value: str) -> tuple[int | str, ...]:

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from foilog.core.translation import N_
 from foilog.site.output import output_file
 
 
@@ -38,25 +39,29 @@ LOG_PAGES = (
     LogPage(
         "cookies",
         "cookies/",
-        "Cookies",
+        N_("Cookies"),
         Markup(
-            "<p>Cookies are small files saved on your device when you visit a website.</p>\n"
-            "<p>This website uses one essential cookie, which remembers the choices you make "
-            "about cookies. No other cookie is set, and no other script is loaded, unless you "
-            "agree to it. If you change your mind later, the change takes effect from the next "
-            "page you open.</p>"
+            N_(
+                "<p>Cookies are small files saved on your device when you visit a website.</p>\n"
+                "<p>This website uses one essential cookie, which remembers the choices you make "
+                "about cookies. No other cookie is set, and no other script is loaded, unless you "
+                "agree to it. If you change your mind later, the change takes effect from the next "
+                "page you open.</p>"
+            )
         ),
     ),
     LogPage(
         "feedback",
         "feedback/",
-        "Feedback",
+        N_("Feedback"),
         Markup(
-            "<p>Tell us what you think of this website, so that we can improve it. We cannot "
-            "reply to feedback sent with this form.</p>"
+            N_(
+                "<p>Tell us what you think of this website, so that we can improve it. We cannot "
+                "reply to feedback sent with this form.</p>"
+            )
         ),
     ),
-    LogPage("404", "404.html", "Page not found", Markup(""), listed=False),
+    LogPage("404", "404.html", N_("Page not found"), Markup(""), listed=False),
 )
 
 

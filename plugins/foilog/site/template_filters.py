@@ -6,11 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jinja2 import Environment, pass_environment
+
+from foilog.core.translation import SOURCE_LANGUAGE, language_of
 from foilog.records.figures import describe_cell
 from foilog.records.model import Cell, CitedExemption, Disclosure, DisclosureLog
 from foilog.site.browse import exemption_url, month_url, outcome_url, topic_links, year_of, year_url
+from foilog.site.language_filters import LANGUAGE_FILTERS, bound_text
 from foilog.site.linked_data import json_ld
 from foilog.site.search_filters import disclosure_filters
+
+
+@pass_environment
+def format_figure(env: Environment, cell: Cell, unit: str) -> str:
+    """format_cell, with a bounded value's words in the page's language."""
+    text = format_cell(cell, unit)
+    if isinstance(cell.raw, dict) and language_of(env) != SOURCE_LANGUAGE:
+        ((key, value),) = cell.raw.items()
+        shown = format_cell(Cell(value, float(value), False, None), unit)
+        return bound_text(key, shown, language_of(env))
+    return text
 
 
 def format_cell(cell: Cell, unit: str) -> str:
@@ -64,7 +79,8 @@ def search_filters(disclosure: Disclosure, log: DisclosureLog) -> list[tuple[str
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "format_cell": format_cell,
+    **LANGUAGE_FILTERS,
+    "format_cell": format_figure,
     "describe_cell": describe_cell,
     "file_size": file_size,
     "exemptions_for": exemptions_for,

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
+from foilog.core.translation import SOURCE_LANGUAGE, install
+from foilog.site.template_filters import FILTERS, TESTS
+
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 STATIC_FOLDER = "foilog/"  # the log's styles and scripts: <prefix>foilog/css/site.css
@@ -26,6 +29,11 @@ def add_log_templates(env: Environment) -> None:
         env.loader.loaders = [env.loader.loaders[0], ours, *env.loader.loaders[1:]]
     else:
         env.loader = ChoiceLoader([env.loader, ours] if env.loader else [ours])
+    # The templates' messages, in English until a page of another language is rendered, and
+    # their filters, for a site's own page that uses a log template too.
+    install(env, SOURCE_LANGUAGE)
+    env.filters.update(FILTERS)
+    env.tests.update(TESTS)
 
 
 def static_files() -> Iterator[tuple[Path, str]]:

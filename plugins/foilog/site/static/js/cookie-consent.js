@@ -99,7 +99,7 @@
       button.addEventListener("click", function () {
         var accept = button.getAttribute("data-cookie-choice") === "accept";
         choose(function () { return accept; });
-        confirmation.querySelector("[data-cookie-decision]").textContent = accept ? "accepted" : "rejected";
+        confirmation.querySelector("[data-cookie-decision]").textContent = window.foilogText(accept ? "accepted" : "rejected");
         question.hidden = true;
         confirmation.hidden = false;
         confirmation.focus();

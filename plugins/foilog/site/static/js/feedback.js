@@ -55,7 +55,7 @@
       else described.removeAttribute("aria-describedby");
     });
     summary.hidden = names.length === 0;
-    document.title = names.length ? "Error: " + title : title;
+    document.title = names.length ? window.foilogText("Error:") + " " + title : title;
     if (names.length) summary.focus();
   }
 
@@ -87,17 +87,18 @@
   function showMessage() {
     var box = document.querySelector("[data-feedback-copy]");
     var page = form.querySelector("[data-feedback-page]").value;
-    var lines = ["Was this page useful? " + (form.elements.useful.value === "yes" ? "Yes" : "No")];
-    if (form.elements.improve.value.trim()) lines.push("What can we improve? " + form.elements.improve.value.trim());
-    if (page) lines.push("Page: " + page);
+    var t = window.foilogText;
+    var lines = [t("Was this page useful?") + " " + t(form.elements.useful.value === "yes" ? "Yes" : "No")];
+    if (form.elements.improve.value.trim()) lines.push(t("What can we improve?") + " " + form.elements.improve.value.trim());
+    if (page) lines.push(t("Page:") + " " + page);
     var text = lines.join("\n");
     box.querySelector("[data-feedback-text]").textContent = text;
     var copied = box.querySelector("[data-feedback-copied]");
     box.querySelector("[data-feedback-copy-button]").onclick = function () {
       navigator.clipboard.writeText(text).then(function () {
-        copied.textContent = "Copied. Paste it into an email.";
+        copied.textContent = t("Copied. Paste it into an email.");
       }, function () {
-        copied.textContent = "Your browser did not allow copying: select the message and copy it.";
+        copied.textContent = t("Your browser did not allow copying: select the message and copy it.");
       });
     };
     form.hidden = true;

@@ -25,7 +25,7 @@
 
   function leave(event) {
     if (event) event.preventDefault();
-    status.textContent = "Leaving this site.";
+    status.textContent = window.foilogText("Leaving this site.");
     // Hide the page at once: the neutral site may take a moment to load.
     document.body.classList.add("quick-exit-leaving");
     window.location.replace(link.href);
@@ -48,7 +48,7 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       presses = 0;
-      announce("Quick exit cancelled: Shift was not pressed again in time.");
+      announce(window.foilogText("Quick exit cancelled: Shift was not pressed again in time."));
     }, SHIFT_WINDOW_MS);
     if (presses >= SHIFT_PRESSES) {
       clearTimeout(timer);
@@ -56,7 +56,8 @@
       return;
     }
     var left = SHIFT_PRESSES - presses;
-    announce("Shift pressed. Press Shift " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site.");
+    var message = left === 1 ? "Shift pressed. Press Shift {left} more time to leave this site." : "Shift pressed. Press Shift {left} more times to leave this site.";
+    announce(window.foilogText(message, { left: left }));
   });
 
   // Links to other pages of this site replace this page, so that the journey is one entry.

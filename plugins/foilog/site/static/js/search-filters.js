@@ -40,7 +40,7 @@ export function startFilterPanel(form, onGroupOpen) {
       refreshGroup(group);
     }
     panel.querySelector(":scope > summary [data-chosen-count]").textContent = total
-      ? `(${total} chosen)`
+      ? window.foilogText("({total} chosen)", { total })
       : "";
   }
 
@@ -53,7 +53,7 @@ export function startFilterPanel(form, onGroupOpen) {
     showAll?.addEventListener("click", () => {
       const all = showAll.getAttribute("aria-expanded") !== "true";
       showAll.setAttribute("aria-expanded", String(all));
-      showAll.textContent = all ? "Show the ten most used only" : label;
+      showAll.textContent = all ? window.foilogText("Show the ten most used only") : label;
       refreshGroup(group);
     });
     group.querySelector("[data-filter-find]")?.addEventListener("input", () => refreshGroup(group));
@@ -92,7 +92,7 @@ export function startFilterPanel(form, onGroupOpen) {
         }));
       if (months.some((select) => select.value)) {
         chosen.push({
-          label: "the date range",
+          label: window.foilogText("the date range"),
           clear: () => months.forEach((select) => (select.value = "")),
         });
       }

@@ -97,7 +97,7 @@ function showBrowseLinks() {
   const chosen = checkboxes.filter((box) => box.checked && box.dataset.browse);
   browse.replaceChildren();
   if (chosen.length) {
-    const intro = element("p", "", "Type a search term, or browse every response for what you chose:");
+    const intro = element("p", "", window.foilogText("Type a search term, or browse every response for what you chose:"));
     const links = element("ul");
     for (const box of chosen) {
       const item = element("li");
@@ -109,7 +109,7 @@ function showBrowseLinks() {
     browse.append(intro, links);
     browse.hidden = false;
   }
-  clearResults("Enter a search term to search.");
+  clearResults(window.foilogText("Enter a search term to search."));
 }
 
 function aboutSensitiveTopic() {
@@ -162,9 +162,11 @@ async function search(ticket) {
   // Announced once the first results are on the page, so the count and the list agree.
   const count = found.results.length;
   if (count === 0) showNoResults(term);
-  status.textContent = count
-    ? `${count} ${count === 1 ? "result" : "results"} for “${term}”.`
-    : `No results for “${term}”${Object.keys(filters).length ? " with the filters you chose" : ""}.`;
+  const filtered = Object.keys(filters).length > 0;
+  const message = count
+    ? count === 1 ? "{count} result for “{term}”." : "{count} results for “{term}”."
+    : filtered ? "No results for “{term}” with the filters you chose." : "No results for “{term}”.";
+  status.textContent = window.foilogText(message, { count, term });
 }
 
 function showNoResults() {
@@ -172,7 +174,7 @@ function showNoResults() {
   remove.replaceChildren();
   const chosen = panel.chosenDescriptions();
   for (const { label, clear } of chosen) {
-    const button = element("button", "button-secondary search-none__remove", `Remove ${label}`);
+    const button = element("button", "button-secondary search-none__remove", window.foilogText("Remove {label}", { label }));
     button.type = "button";
     button.addEventListener("click", () => {
       clear();
@@ -227,10 +229,10 @@ function renderResult(data) {
   link.href = data.url;
   heading.append(link);
   const facts = element("dl", "inline-facts search-result__facts");
-  fact(facts, "Reference", data.meta.reference);
-  fact(facts, "Responded", data.meta.date);
-  fact(facts, "Outcome", data.meta.outcome);
-  fact(facts, "Exemptions", data.meta.exemptions);
+  fact(facts, window.foilogText("Reference"), data.meta.reference);
+  fact(facts, window.foilogText("Responded"), data.meta.date);
+  fact(facts, window.foilogText("Outcome"), data.meta.outcome);
+  fact(facts, window.foilogText("Exemptions"), data.meta.exemptions);
   item.append(heading, facts);
   if (data.excerpt) {
     const excerpt = element("p", "search-result__excerpt");

@@ -4,6 +4,16 @@
 (function () {
   "use strict";
 
+  // The scripts' messages in the page's language (foilog/includes/script_messages.html):
+  // foilogText("Remove {label}", { label: "…" }); English where the page has none.
+  var messagesElement = document.getElementById("foilog-messages");
+  var messages = messagesElement ? JSON.parse(messagesElement.textContent) : {};
+  window.foilogText = function (text, values) {
+    return (messages[text] || text).replace(/\{(\w+)\}/g, function (_, name) {
+      return String(values[name]);
+    });
+  };
+
   function startMenu() {
     var toggle = document.querySelector("[data-nav-toggle]");
     var nav = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
@@ -28,7 +38,7 @@
         cue.className = "table-region__cue";
         cue.id = "scroll-cue-" + (index + 1);
         cue.setAttribute("data-scroll-cue", "");
-        cue.textContent = "Scroll sideways to see all columns";
+        cue.textContent = window.foilogText("Scroll sideways to see all columns");
         region.parentNode.insertBefore(cue, region);
       }
       var scrolls = region.scrollWidth > region.clientWidth + 1;
