@@ -150,3 +150,17 @@ def test_the_question_text_has_no_welsh_field(tmp_path: Path) -> None:
     record["questions"][0]["cy"]["text"] = welsh("How many police dogs do you have?", "Faint?")
     (line,) = _stopped(tmp_path, record)
     assert "questions[1].cy.text: expected one of the fields answer" in line, line
+
+
+def test_the_documented_example_has_the_right_hashes() -> None:
+    """docs/record-format.md's Welsh example: each hash is the hash of the English beside it."""
+    docs = (Path(__file__).parents[1] / "docs/record-format.md").read_text(encoding="utf-8")
+    section = docs.split("## Welsh translations", 1)[1]
+    example = yaml.safe_load(section.split("```yaml", 1)[1].split("```", 1)[0])
+    objects = [example, example["questions"][0], example["figures"][0]]
+    checked = 0
+    for item in objects:
+        for name, entry in item["cy"].items():
+            assert entry["hash"] == english_hash(item[name]), name
+            checked += 1
+    assert checked == 4
