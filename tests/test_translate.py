@@ -132,6 +132,15 @@ def test_a_sheet_for_another_record_is_refused(tmp_path: Path) -> None:
         "found 'exemptions[1].reason'"
     )
     assert record.read_text(encoding="utf-8") == before
+    other = tmp_path / "disclosures/2025/000008-25.yaml"
+    other.write_text(before.replace("000007-25", "000008-25"), encoding="utf-8")
+    foilog(tmp_path, "translate", "000008-25", "--out", "other.xlsx")
+    done = foilog(tmp_path, "translate", "000007-25", "--read", "other.xlsx")
+    assert done.returncode == 2
+    assert "other.xlsx: expected the spreadsheet of 000007-25; found that of 000008-25" in (
+        done.stderr
+    )
+    assert record.read_text(encoding="utf-8") == before
     (tmp_path / "notes.txt").write_text("not a spreadsheet", encoding="utf-8")
     done = foilog(tmp_path, "translate", "000007-25", "--read", "notes.txt")
     assert done.returncode == 2 and "expected a translation spreadsheet" in done.stderr

@@ -108,9 +108,13 @@ def _read_back(
     site: Any, path: Path, text: str, record: Disclosure, sheet: Path, language: str
 ) -> int:
     try:
-        rows = read_sheet(sheet)
+        written_for, rows = read_sheet(sheet)
     except SheetError as error:
         raise CommandError(str(error)) from None
+    if written_for not in (None, record.reference):
+        raise CommandError(
+            f"{sheet}: expected the spreadsheet of {record.reference}; found that of {written_for}"
+        )
     fields = {item.path: item for item in authority_fields(record)}
     welsh: dict[Path_, tuple[str | list[str], str]] = {}
     labels: dict[Path_, dict[int, str]] = {}

@@ -19,6 +19,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 HEADINGS = ("Field", "English", "Cymraeg (Welsh)", "Status", "English hash")
 WIDTHS = (24, 60, 60, 24, 14)
 SHEET = "Translation"
+TITLE = "Translation of FOI response "  # the document title, then the record's reference
 TO_DO = "to translate"
 CHANGED = "English changed: check the Welsh"
 CURRENT = "up to date"
@@ -56,7 +57,7 @@ def write_sheet(path: Path, reference: str, rows: list[SheetRow]) -> None:
         if item.status != CURRENT:
             sheet.cell(sheet.max_row, 3).fill = _TO_DO_FILL
     sheet.freeze_panes = "C2"
-    book.properties.title = f"Translation of FOI response {reference}"
+    book.properties.title = f"{TITLE}{reference}"
     notes = book.create_sheet("Read me")
     for line in (
         f"Welsh translation of FOI response {reference}.",
@@ -70,8 +71,9 @@ def write_sheet(path: Path, reference: str, rows: list[SheetRow]) -> None:
     book.save(path)
 
 
-def read_sheet(path: Path) -> list[SheetRow]:
-    """Every row of a sheet written by `write_sheet`, with the Welsh as the translator left it."""
+def read_sheet(path: Path) -> tuple[str | None, list[SheetRow]]:
+    """The reference the sheet was written for (None if its title was lost), and every row
+    of a sheet written by `write_sheet`, with the Welsh as the translator left it."""
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as error:
@@ -79,6 +81,8 @@ def read_sheet(path: Path) -> list[SheetRow]:
     if SHEET not in book.sheetnames:
         raise SheetError(f"{path}: expected a sheet named {SHEET!r}; found {book.sheetnames}")
     rows = list(book[SHEET].iter_rows(values_only=True))
+    title = book.properties.title or ""
+    reference = title[len(TITLE) :] if title.startswith(TITLE) else None
     book.close()
     if not rows or tuple(rows[0][: len(HEADINGS)]) != HEADINGS:
         raise SheetError(f"{path}: expected the columns {', '.join(HEADINGS)} in the first row")
@@ -91,4 +95,4 @@ def read_sheet(path: Path) -> list[SheetRow]:
             found.append(
                 SheetRow(field.strip(), english, welsh.strip(), status, hash_.strip(), number)
             )
-    return found
+    return reference, found
