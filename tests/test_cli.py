@@ -64,7 +64,7 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("new", "check", "import", "stats", "search"):
+    for command in ("new", "check", "import", "stats", "search", "withdraw", "translate"):
         result = subprocess.run([FOILOG, command, "--help"], capture_output=True, text=True)
         assert result.returncode == 0
         assert "--settings" in result.stdout

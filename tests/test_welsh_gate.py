@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import Build, build, good_record, write_site
+from conftest import PROJECT, Build, build, good_record, write_site
 from test_welsh_records import bilingual_record
 
 BILINGUAL = 'FOILOG_LANGUAGES = ["en", "cy"]\n'
@@ -97,3 +98,13 @@ def test_personal_data_in_the_welsh_is_found(tmp_path: Path) -> None:
     site = build_one(tmp_path, record, BILINGUAL + 'FOILOG_GUARD = "error"')
     assert not site.ok
     assert any("cy.response.text" in line for line in site.error_lines()), site.result.stderr
+
+
+def test_the_example_log_builds_bilingual_for_publishing(tmp_path: Path) -> None:
+    """Every example record has current Welsh for every field the authority wrote."""
+    shutil.copytree(PROJECT / "disclosures", tmp_path / "disclosures")
+    write_site(tmp_path, {}, BILINGUAL + 'FOILOG_GUARD = "error"')
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    assert not [line for line in site.error_lines() if ": translation-" in line]
+    assert "accepted: disclosures/2024/000256-24.yaml" in site.result.stderr

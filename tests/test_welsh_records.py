@@ -150,3 +150,69 @@ def test_the_question_text_has_no_welsh_field(tmp_path: Path) -> None:
     record["questions"][0]["cy"]["text"] = welsh("How many police dogs do you have?", "Faint?")
     (line,) = _stopped(tmp_path, record)
     assert "questions[1].cy.text: expected one of the fields answer" in line, line
+
+
+def test_the_documented_example_has_the_right_hashes() -> None:
+    """docs/record-format.md's Welsh example: each hash is the hash of the English beside it."""
+    docs = (Path(__file__).parents[1] / "docs/record-format.md").read_text(encoding="utf-8")
+    section = docs.split("## Welsh translations", 1)[1]
+    example = yaml.safe_load(section.split("```yaml", 1)[1].split("```", 1)[0])
+    objects = [example, example["questions"][0], example["figures"][0]]
+    checked = 0
+    for item in objects:
+        for name, entry in item["cy"].items():
+            assert entry["hash"] == english_hash(item[name]), name
+            checked += 1
+    assert checked == 4
+
+
+def test_in_language_translates_every_kind_of_object(tmp_path: Path) -> None:
+    period = {"kind": "calendar-year", "year": 2024, "label": "2024"}
+    record = bilingual_record(
+        received="2025-03-03",
+        responded="2025-03-20",
+        periods=[{**period, "cy": {"label": welsh("2024", "Blwyddyn 2024")}}],
+        exemptions=[
+            {
+                "section": "40(2)",
+                "reason": "It would identify handlers.",
+                "cy": {"reason": welsh("It would identify handlers.", "Byddai'n adnabod trinwyr.")},
+            }
+        ],
+        redirections=[
+            {
+                "body": "HM Treasury",
+                "about": "Fines",
+                "cy": {
+                    "body": welsh("HM Treasury", "Trysorlys EF"),
+                    "about": welsh("Fines", "Dirwyon"),
+                },
+            }
+        ],
+        history=[
+            {
+                "date": "2025-03-25",
+                "event": "withdrawn",
+                "note": "Withdrawn: it held a name.",
+                "file": "list.csv",
+                "cy": {
+                    "note": welsh("Withdrawn: it held a name.", "Tynnwyd yn ôl: roedd enw ynddo.")
+                },
+            }
+        ],
+    )
+    record["attachments"].append({"title": "List", "file": "list.csv"})
+    (tmp_path / "disclosures").mkdir()
+    (tmp_path / "disclosures/list.csv").write_text("a\n1\n", encoding="utf-8")
+    english = checked(tmp_path, record)
+    cy = in_language(english, "cy")
+    assert cy.periods[0].label == "Blwyddyn 2024"
+    assert cy.exemptions[0].reason == "Byddai'n adnabod trinwyr."
+    assert cy.exemptions[0].entry is english.exemptions[0].entry
+    assert (cy.redirections[0].body, cy.redirections[0].about) == ("Trysorlys EF", "Dirwyon")
+    assert cy.history[0].note == "Tynnwyd yn ôl: roedd enw ynddo."
+    # The withdrawn attachment points at the Welsh event, and the English one is untouched.
+    assert cy.attachments[1].withdrawn is cy.history[0]
+    assert english.attachments[1].withdrawn is english.history[0]
+    assert english.history[0].note == "Withdrawn: it held a name."
+    assert [a.title for a in cy.published_attachments] == ["Rhestr cŵn"]

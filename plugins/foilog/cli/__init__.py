@@ -1,4 +1,5 @@
-"""The staff command line, `foilog`: new, check, import, migrate, stats, search and withdraw.
+"""The staff command line, `foilog`: new, check, import, migrate, stats, search, withdraw
+and translate.
 
 See docs/command-line.md.
 """
@@ -10,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from foilog.cli import check, import_records, migrate, new, search, stats, withdraw
+from foilog.cli import check, import_records, migrate, new, search, stats, translate, withdraw
 from foilog.cli.site import CommandError
 from foilog.core.garbage_collection import collect_less_often
 
-COMMANDS = (new, check, import_records, migrate, stats, search, withdraw)
+COMMANDS = (new, check, import_records, migrate, stats, search, withdraw, translate)
 CLOSED_PIPE = 141  # as a shell reports a command stopped by SIGPIPE (`foilog stats | head`)
 
 

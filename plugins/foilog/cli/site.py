@@ -41,3 +41,11 @@ def references_in_use(site: SiteSettings) -> dict[str, Path]:
         if match:
             found.setdefault(match.group(1).strip(), path)
     return found
+
+
+def record_file(site: SiteSettings, reference: str) -> Path:
+    """The file of the record with this reference, for a command that changes one record."""
+    path = references_in_use(site).get(reference)
+    if path is None:
+        raise CommandError(f"no record has the reference {reference}")
+    return path

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from foilog.cli.record_files import write_atomically
-from foilog.cli.site import CommandError, load_site, references_in_use
+from foilog.cli.site import CommandError, load_site, record_file
 from foilog.core.paths import shown
 from foilog.records.dates import PartialDate
 from foilog.records.problems import Problem
@@ -44,9 +44,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     site = load_site(args.settings)
-    path = references_in_use(site).get(args.reference)
-    if path is None:
-        raise CommandError(f"no record has the reference {args.reference}")
+    path = record_file(site, args.reference)
     date = _date(args.date)
     text = path.read_text(encoding="utf-8")
     data = _data(path, text)
