@@ -6,49 +6,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from foilog.core.translation import N_
 from foilog.records.model import OUTCOME_LABELS
 from foilog.records.register import ACT_SHORT, ExemptionRegister
 from foilog.statistics.cases import NOT_RECORDED, exemption_key
 from foilog.statistics.measures import BANDS, PeriodStatistics, Statistics
 
 MIN_RATE_BASE = 5  # no share is shown of fewer requests than this
-TOO_FEW = "too few to show a rate"
+TOO_FEW = N_("too few to show a rate")
 Value = int | float | None  # None: nothing to measure (no timed answer in the period)
 
 REQUEST_SERIES = [
-    ("received", "Received"),
-    ("answered", "Answered"),
-    ("withdrawn", "Withdrawn"),
-    ("lapsed", "Lapsed (no clarification)"),
-    ("open", "Still open"),
-    ("open-at-end", "Open at the end of the period"),
+    ("received", N_("Received")),
+    ("answered", N_("Answered")),
+    ("withdrawn", N_("Withdrawn")),
+    ("lapsed", N_("Lapsed (no clarification)")),
+    ("open", N_("Still open")),
+    ("open-at-end", N_("Open at the end of the period")),
 ]
 TIMELINESS_SERIES = [
-    ("on-time", "Within 20 working days"),
-    ("extended", "Within an extension"),
-    ("late", "Late"),
-    ("unknown", "Dates not recorded in full"),
+    ("on-time", N_("Within 20 working days")),
+    ("extended", N_("Within an extension")),
+    ("late", N_("Late")),
+    ("unknown", N_("Dates not recorded in full")),
 ]
 DAYS_SERIES = [
-    ("median", "Median"),
-    ("mean", "Mean"),
-    ("longest", "Longest"),
+    ("median", N_("Median")),
+    ("mean", N_("Mean")),
+    ("longest", N_("Longest")),
     *[(key, f"{label} days") for key, label, _, _ in BANDS],
 ]
 OUTCOME_SERIES = [
     *((key, label) for key, label in OUTCOME_LABELS.items() if key != NOT_RECORDED),
-    (NOT_RECORDED, "Not recorded"),
+    (NOT_RECORDED, N_("Not recorded")),
 ]
 REVIEW_SERIES = [
-    ("requested", "Asked for"),
-    ("completed", "Completed"),
-    ("pending", "Not yet completed"),
-    ("upheld", "Decision upheld"),
-    ("partly-upheld", "Decision partly upheld"),
-    ("overturned", "Decision overturned"),
-    ("on-time", "Completed within 20 working days"),
-    ("extended", "Completed in 21 to 40 working days"),
-    ("late", "Completed late"),
+    ("requested", N_("Asked for")),
+    ("completed", N_("Completed")),
+    ("pending", N_("Not yet completed")),
+    ("upheld", N_("Decision upheld")),
+    ("partly-upheld", N_("Decision partly upheld")),
+    ("overturned", N_("Decision overturned")),
+    ("on-time", N_("Completed within 20 working days")),
+    ("extended", N_("Completed in 21 to 40 working days")),
+    ("late", N_("Completed late")),
 ]
 
 
@@ -80,32 +81,34 @@ def measures(periods: list[PeriodStatistics], titles: dict[str, str]) -> list[Me
         return lambda s: [getattr(s, field)[key] for key, _ in series]
 
     return [
-        Measure("requests", "Requests", REQUEST_SERIES, _request_values, requests_summary),
+        Measure("requests", N_("Requests"), REQUEST_SERIES, _request_values, requests_summary),
         Measure(
             "timeliness",
-            "Timeliness",
+            N_("Timeliness"),
             TIMELINESS_SERIES,
             counts("timeliness", TIMELINESS_SERIES),
             timeliness_summary,
         ),
-        Measure("working-days", "Working days taken", DAYS_SERIES, _day_values, days_summary, 3),
+        Measure(
+            "working-days", N_("Working days taken"), DAYS_SERIES, _day_values, days_summary, 3
+        ),
         Measure(
             "outcome",
-            "Outcomes",
+            N_("Outcomes"),
             OUTCOME_SERIES,
             counts("outcomes", OUTCOME_SERIES),
             outcome_summary,
         ),
         Measure(
             "exemption",
-            "Exemptions cited",
+            N_("Exemptions cited"),
             [(key, f"{key}: {titles.get(key, key)}") for key in sections],
             lambda s: [s.exemptions[key] for key in sections],
             exemption_summary,
         ),
         Measure(
             "internal-review",
-            "Internal reviews",
+            N_("Internal reviews"),
             REVIEW_SERIES,
             counts("reviews", REVIEW_SERIES),
             review_summary,

@@ -7,6 +7,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from foilog.core.translation import N_
 from foilog.statistics.charts import BarChart, bar_chart
 from foilog.statistics.measure_list import CSV_HEADER, Measure, csv_rows, number
 from foilog.statistics.measures import PeriodStatistics, Statistics
@@ -42,16 +43,16 @@ def period_table(measure: Measure, statistics: Statistics) -> Table:
     """Periods down the side, newest first: quarters, then years."""
     groups = [
         RowGroup(
-            "Quarters",
+            N_("Quarters"),
             [(s.period.short_label, _cells(measure, s)) for s in reversed(statistics.quarters)],
         ),
         RowGroup(
-            "Years",
+            N_("Years"),
             [(s.period.short_label, _cells(measure, s)) for s in reversed(statistics.years)],
         ),
     ]
     columns = [label for _, label in measure.series]
-    return Table(f"{measure.title}, by quarter and year received", "Period", columns, groups)
+    return Table(f"{measure.title}, by quarter and year received", N_("Period"), columns, groups)
 
 
 def series_table(measure: Measure, statistics: Statistics) -> Table:
@@ -64,7 +65,10 @@ def series_table(measure: Measure, statistics: Statistics) -> Table:
         rows.append((label, [number(measure.values(s)[index]) for s in periods]))
     columns = [s.period.short_label for s in periods]
     return Table(
-        f"{measure.title}, latest quarter and by year", "Section", columns, [RowGroup(None, rows)]
+        f"{measure.title}, latest quarter and by year",
+        N_("Section"),
+        columns,
+        [RowGroup(None, rows)],
     )
 
 
