@@ -199,6 +199,36 @@ def test_welsh_records_show_their_welsh_and_the_note_on_questions(bilingual_site
     assert welsh >= 5
 
 
+def test_json_ld_gives_each_page_its_language(bilingual_site: Build) -> None:
+    import json
+
+    for address, language in (
+        ("/cy/disclosures/2023/000214-23/", "cy"),
+        ("/disclosures/2023/000214-23/", "en-GB"),
+    ):
+        data = json.loads(
+            bilingual_site.page(address).find("script", type="application/ld+json").string
+        )
+        assert data["inLanguage"] == language
+        assert data["url"].endswith(address)
+
+
+def test_the_sitemap_pairs_each_page_with_its_welsh(bilingual_site: Build) -> None:
+    sitemap = BeautifulSoup((bilingual_site.output / "sitemap.xml").read_text(), "xml")
+    entries = {
+        str(url.loc.string): {str(x["hreflang"]): str(x["href"]) for x in url.find_all("link")}
+        for url in sitemap.find_all("url")
+    }
+    base = "http://localhost:8000"
+    page = entries[f"{base}/cy/disclosures/2023/000214-23/"]
+    assert page == {
+        "en": f"{base}/disclosures/2023/000214-23/",
+        "cy": f"{base}/cy/disclosures/2023/000214-23/",
+    }
+    assert entries[page["en"]] == page
+    assert entries[f"{base}/how-to-make-a-request/"] == {}
+
+
 def test_shared_files_are_linked_from_the_main_tree(bilingual_site: Build) -> None:
     output = bilingual_site.output
     page = soup_of(output / "cy" / "index.html")

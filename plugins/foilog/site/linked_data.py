@@ -22,7 +22,7 @@ def disclosure_linked_data(disclosure: Disclosure, site: SiteSettings) -> dict[s
         "name": d.title,
         "reportNumber": d.reference,
         "identifier": d.reference,
-        "inLanguage": "en-GB",
+        "inLanguage": "en-GB" if site.language == "en" else site.language,  # the page's
         "publisher": {"@type": "GovernmentOrganization", "name": site.authority},
         "isPartOf": {"@type": "Collection", "name": site.sitename, "url": f"{site.absolute_url}/"},
         "keywords": d.topics,

@@ -14,14 +14,45 @@ from foilog.settings import SiteSettings
 from foilog.site.output import site_files, write_text
 from foilog.site.withdrawn import REDIRECTS_FILE, gone_addresses
 
+XHTML = "http://www.w3.org/1999/xhtml"
 
-def sitemap_text(base: str, addresses: list[str]) -> str:
-    entries = "".join(f"<url><loc>{escape(f'{base}/{a}')}</loc></url>\n" for a in addresses)
+
+def sitemap_text(
+    base: str, addresses: list[str], alternates: dict[str, list[tuple[str, str]]] | None = None
+) -> str:
+    """`alternates`: for an address, every language's (code, address) of the same page."""
+    alternates = alternates or {}
+    entries = "".join(
+        f"<url><loc>{escape(f'{base}/{a}')}</loc>"
+        + "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(f"{base}/{other}")}"/>'
+            for code, other in alternates.get(a, [])
+        )
+        + "</url>\n"
+        for a in addresses
+    )
+    xhtml = f' xmlns:xhtml="{XHTML}"' if alternates else ""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{xhtml}>\n'
         f"{entries}</urlset>\n"
     )
+
+
+def language_alternates(
+    site: SiteSettings, addresses: list[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """Each address written in more than one language, with every language's address of
+    the same page (the main language's at the root, the others under their folders)."""
+    folders = [(code, path) for code, path in site.language_paths.items() if path]
+    pages: dict[str, list[tuple[str, str]]] = {}
+    for address in addresses:
+        code, page = next(
+            ((c, address.removeprefix(path)) for c, path in folders if address.startswith(path)),
+            (site.main_language, address),
+        )
+        pages.setdefault(page, []).append((code, address))
+    return {a: langs for langs in pages.values() if len(langs) > 1 for _, a in langs}
 
 
 def write_sitemap(site: SiteSettings, output: Path) -> None:
@@ -35,7 +66,10 @@ def write_sitemap(site: SiteSettings, output: Path) -> None:
         if path.startswith(prefix) and path.endswith(".html")
         if (address := path.removesuffix("index.html")) not in gone
     )
-    write_text(output / prefix / "sitemap.xml", sitemap_text(site.absolute_url, addresses))
+    alternates = language_alternates(site, addresses)
+    write_text(
+        output / prefix / "sitemap.xml", sitemap_text(site.absolute_url, addresses, alternates)
+    )
     if not prefix:
         robots = f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute_url}/sitemap.xml\n"
         write_text(output / "robots.txt", robots)
