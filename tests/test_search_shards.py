@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from browser import serve
-from conftest import Build, build, good_record, write_site
+from conftest import PROJECT, Build, build, good_record, write_site
 from test_search import result_urls
 
 # Words found in one year and not another, misspelt, cut short, with a filter, and none.
@@ -40,15 +40,21 @@ ONE_INDEX_SEARCH = """async ([bundle, term, filters]) => {
 
 
 @pytest.fixture(scope="module")
-def one_index_site(example_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site with, beside its shards, one Pagefind index of all its pages, made
-    by Pagefind itself as the build did before the index was split."""
-    site = tmp_path_factory.mktemp("one-index") / "site"
-    shutil.copytree(example_site.output, site)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+def one_index_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example log in shards of about three pages (two a year, mostly), with, beside
+    them, one Pagefind index of all its pages, made by Pagefind itself as the build did
+    before the index was split."""
+    root = tmp_path_factory.mktemp("sharded")
+    shutil.copytree(PROJECT / "disclosures", root / "disclosures")
+    write_site(root, {}, "FOILOG_SEARCH_SHARD_PAGES = 3")
+    built = build(root)
+    assert built.ok, built.result.stderr
+    shards = json.loads((built.output / "pagefind/shards.json").read_text())["shards"]
+    assert len(shards) > 3  # more than one a year
+    command = [sys.executable, "-m", "pagefind", "--site", str(built.output), "--silent"]
     command += ["--glob", "disclosures/**/*.html", "--output-subdir", "one-index"]
     subprocess.run(command, check=True)
-    return site
+    return built.output
 
 
 def test_shards_find_the_same_results_as_one_index(browser: Any, one_index_site: Path) -> None:
@@ -96,7 +102,7 @@ RECORDS = {
 
 
 def test_a_rebuild_that_changes_one_record_rewrites_only_its_shard(tmp_path: Path) -> None:
-    write_site(tmp_path, RECORDS)
+    write_site(tmp_path, RECORDS, "FOILOG_SEARCH_SHARD_PAGES = 1")
     first = build(tmp_path)
     assert first.ok, first.result.stderr
     before = shard_files(first)
@@ -109,7 +115,8 @@ def test_a_rebuild_that_changes_one_record_rewrites_only_its_shard(tmp_path: Pat
 
     # The 2024 record's new title shows on its own page and in the 2023 record's related
     # list; only the 2024 shard is indexed again.
-    write_site(tmp_path, {"2024/b.yaml": {**RECORDS["2024/b.yaml"], "title": "Horse patrols"}})
+    edit = {"2024/b.yaml": {**RECORDS["2024/b.yaml"], "title": "Horse patrols"}}
+    write_site(tmp_path, edit, "FOILOG_SEARCH_SHARD_PAGES = 1")
     edited = build(tmp_path)
     assert edited.ok, edited.result.stderr
     assert "Horse patrols" in edited.page("disclosures/2023/000001-23/").get_text()
@@ -125,3 +132,23 @@ def test_a_rebuild_that_changes_one_record_rewrites_only_its_shard(tmp_path: Pat
     assert set(final) == {"2023", "2024"}
     assert final == {"2023": before["2023"], "2024": after["2024"]}
     assert not (removed.output / "pagefind" / "2025").exists()
+
+
+def pages_of(year: int, count: int) -> list[str]:
+    return [f"disclosures/{year}/{n:06}-{year % 100}/index.html" for n in range(count)]
+
+
+def test_quiet_years_share_a_shard_and_a_busy_one_is_dealt_into_several() -> None:
+    from foilog.search.shards import plan_shards
+
+    most = 100
+    pages = pages_of(2019, 30) + pages_of(2020, 60) + pages_of(2021, 50) + pages_of(2022, 230)
+    pages += ["cy/disclosures/2022/000001-22/index.html", *pages_of(2023, 10)]
+    shards = plan_shards(pages, most)
+    assert set(shards) == {"2019-2020", "2021", "2022-1", "2022-2", "2022-3", "2023"}
+    assert all(len(paths) <= most * 1.5 for paths in shards.values())  # dealt by a hash
+    assert sorted(p for paths in shards.values() for p in paths) == sorted(pages)
+    # The same pages in another order, or with a new record, stay in the same shards.
+    again = plan_shards([*reversed(pages), *pages_of(2023, 11)], most)
+    for name, paths in shards.items():
+        assert set(paths) <= set(again[name])

@@ -9,6 +9,8 @@ changed (foilog.search.browser_index).
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ class SearchPageGenerator(LogPageGenerator):
 
 # What the last build noted of the search index's shards, in Pelican's cache folder.
 STATE_FILE = "search-shards.json"
+log = logging.getLogger(__name__)
 
 
 def index_site(pelican: Any) -> None:
@@ -45,11 +48,22 @@ def index_site(pelican: Any) -> None:
     site = Path(pelican.output_path) / prefix
     build = build_in(pelican.output_path)
     if build is None:
-        build_browser_index(site)
+        build_browser_index(site, shard_pages=settings.search_shard_pages)
         return
     kept = [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
     state_file = settings.cache_path / STATE_FILE
-    indexed = build_browser_index(site, build.replaces / prefix, kept, state_file)
+    start = time.perf_counter()
+    indexed = build_browser_index(
+        site, build.replaces / prefix, kept, state_file, settings.search_shard_pages
+    )
+    shards = len(indexed.state["shards"])
+    log.info(
+        "Search index: %d of %d shards indexed (%s) in %.1f s",
+        len(indexed.rebuilt),
+        shards,
+        ", ".join(indexed.rebuilt) or "none",
+        time.perf_counter() - start,
+    )
     for path in indexed.kept:
         build.keep(prefix + path)
     build.when_finished(lambda _output: indexed.save(state_file))

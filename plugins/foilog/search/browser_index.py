@@ -32,8 +32,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from foilog.search.pagefind_bundle import SearchIndexError, index_pages
+from foilog.search.pagefind_bundle import SearchIndexError, compressed_wasm, index_pages
 from foilog.search.shards import Page, is_log_page, plan_shards, read_page, shard_key
+from foilog.settings import DEFAULT_SEARCH_SHARD_PAGES
 
 BUNDLE = "pagefind"
 SHARDS_FILE = "shards.json"
@@ -62,13 +63,14 @@ def build_browser_index(
     previous: Path | None = None,
     kept: Iterable[str] = (),
     state_file: Path | None = None,
+    shard_pages: int = DEFAULT_SEARCH_SHARD_PAGES,
 ) -> IndexedSite:
     """Index the log's pages of the site being built in `site` into `site/pagefind/`.
 
     `previous` is the same site's folder in the output folder a build replaces, `kept` the
     files of it (paths from the site's folder) that the build kept rather than wrote, and
     `state_file` what the last build noted of its shards. Without them, every shard is
-    indexed."""
+    indexed. A shard holds at most `shard_pages` pages (foilog.search.shards)."""
     kept_pages = {path for path in kept if is_log_page(path)}
     state = _load(state_file) if previous is not None else {}
     noted: dict[str, list[str]] = state.get("pages", {})
@@ -90,7 +92,14 @@ def build_browser_index(
     result = IndexedSite()
     shards: dict[str, Any] = {}
     ids: dict[str, str] = {}
-    for name, paths in plan_shards(indexed).items():
+    # Every shard has the same WebAssembly files: compressed once, or taken from the output.
+    wasm: dict[bytes, bytes] = {}
+    for name in state.get("shards", {}):
+        if previous is not None and (previous / BUNDLE / name).is_dir():
+            with contextlib.suppress(OSError, SearchIndexError):
+                wasm.update(compressed_wasm(previous / BUNDLE / name))
+            break
+    for name, paths in plan_shards(indexed, shard_pages).items():
         key = shard_key(indexed, paths, code)
         before = state.get("shards", {}).get(name)
         files = [f"{BUNDLE}/{name}/{file}" for file in before["files"]] if before else []
@@ -98,7 +107,7 @@ def build_browser_index(
             result.kept += files
             shard = before
         else:
-            shard = {"key": key, **_index_shard(site, previous, paths, bundle / name)}
+            shard = {"key": key, **_index_shard(site, previous, paths, bundle / name, wasm)}
             result.rebuilt.append(name)
         shards[name] = shard
         ids.update(shard["ids"])
@@ -126,7 +135,7 @@ def _written(site: Path) -> Iterable[str]:
 
 
 def _index_shard(
-    site: Path, previous: Path | None, paths: list[str], bundle: Path
+    site: Path, previous: Path | None, paths: list[str], bundle: Path, wasm: dict[bytes, bytes]
 ) -> dict[str, Any]:
     """Index these pages, from the site being built or, where it kept them, the previous
     output, into `bundle`."""
@@ -142,7 +151,7 @@ def _index_shard(
                 os.link(source, target)
             except OSError:
                 shutil.copyfile(source, target)
-        ids = index_pages(shard_site, "**/*.html", bundle)
+        ids = index_pages(shard_site, "**/*.html", bundle, wasm)
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
     return {"ids": ids, "files": files}
 

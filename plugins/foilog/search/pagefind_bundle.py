@@ -65,9 +65,12 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_pages(site: Path, glob: str, bundle: Path) -> dict[str, str]:
+def index_pages(
+    site: Path, glob: str, bundle: Path, wasm: dict[bytes, bytes] | None = None
+) -> dict[str, str]:
     """Index the pages of `site` that match `glob` into the folder `bundle`, which must not
-    exist yet, and compact it. Gives each indexed page's id by its address."""
+    exist yet, and compact it. Gives each indexed page's id by its address. `wasm` holds
+    WebAssembly files already compressed, by their bytes: every shard has the same ones."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
     command += ["--output-path", str(bundle), "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -77,7 +80,7 @@ def index_pages(site: Path, glob: str, bundle: Path) -> dict[str, str]:
         for unused in bundle.glob(pattern):
             unused.unlink()
     _patch_script(bundle / "pagefind.js")
-    return compact_bundle(bundle)
+    return compact_bundle(bundle, {} if wasm is None else wasm)
 
 
 def _patch_script(script: Path) -> None:
@@ -92,12 +95,12 @@ def _patch_script(script: Path) -> None:
     script.write_text(text, encoding="utf-8")
 
 
-def compact_bundle(bundle: Path) -> dict[str, str]:
+def compact_bundle(bundle: Path, compressed: dict[bytes, bytes]) -> dict[str, str]:
     """Rewrite Pagefind's metadata in `bundle` as described above; gives each page's id by
-    its address."""
+    its address. `compressed` gives WebAssembly files' compressed bytes by their bytes, and
+    gets those this compresses."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     ids: dict[str, str] = {}
-    compressed: dict[bytes, bytes] = {}  # languages share one WebAssembly file's bytes
     for language in entry["languages"].values():
         meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_file)
@@ -136,6 +139,11 @@ def _rename_pages(fragments: Path, pages: list[list[Any]]) -> dict[str, str]:
             source.rename(fragments / f"{renamed[old]}.pf_fragment")
         page[0] = renamed[old]
     return ids
+
+
+def compressed_wasm(bundle: Path) -> dict[bytes, bytes]:
+    """The WebAssembly files of a bundle this module wrote, compressed, by their bytes."""
+    return {_unzip(path): path.read_bytes() for path in bundle.glob("wasm.*.pagefind")}
 
 
 def _unzip(path: Path) -> bytes:

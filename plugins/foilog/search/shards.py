@@ -1,11 +1,14 @@
 """Which search shard each disclosure page belongs to, and what of a page the index depends on.
 
 The browser index is split into shards so that a build re-indexes only the shards whose
-pages changed (see foilog.search.browser_index). A page's shard is the year folder of its
-address (`disclosures/2024/...`, in any language's tree, such as `cy/disclosures/2024/...`),
-so a new record, or an edit, touches the shard of its own year. A year with more pages than
-`SHARD_PAGES` is dealt into that many shards by a hash of each page's address, which never
-changes, so that no shard is too slow to index again.
+pages changed (see foilog.search.browser_index). A page's year is the year folder of its
+address (`disclosures/2024/...`, in any language's tree, such as `cy/disclosures/2024/...`).
+Years, oldest first, are grouped into shards of at most `most` pages (FOILOG_SEARCH_SHARD_
+PAGES), so a new record, or an edit, touches the shard of its own year, and a new record
+only the newest shard; a year with more pages than that is dealt into as many shards as it
+needs by a hash of each page's address, which never changes. Each shard is indexed again
+in a few seconds, and each adds its own files to a first search's download, so shards are
+neither many nor large.
 
 A page's key is a hash of what Pagefind reads from it: the page less the parts marked
 `data-pagefind-ignore="all"`, the only parts of a page that other records change (its
@@ -21,9 +24,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Most pages one shard holds: Pagefind indexes about 400 to 600 pages a second here, so a
-# shard is indexed again in a few seconds, and it holds about 90 KB a page while it does.
-SHARD_PAGES = 2500
 # A page of the log, by its path from the log's root: its shard's year is group 1.
 _PAGE = re.compile(r"^(?:.+/)?disclosures/([^/]+)/.+\.html$")
 _IGNORED = re.compile(rb"<(\w+)\b[^>]*\sdata-pagefind-ignore=\"all\"[^>]*>.*?</\1>", re.DOTALL)
@@ -50,24 +50,40 @@ def read_page(html: bytes) -> Page:
     return Page(key, date.group(1).decode().strip() if date else "")
 
 
-def plan_shards(paths: Iterable[str]) -> dict[str, list[str]]:
-    """The shards' names, each with its pages' paths (sorted), for these log pages."""
+def plan_shards(paths: Iterable[str], most: int) -> dict[str, list[str]]:
+    """The shards' names ("2019-2021" for years grouped, "2024-2" for part of a year), each
+    with its pages' paths (sorted), for these log pages."""
     years: dict[str, list[str]] = {}
     for path in paths:
         match = _PAGE.match(path)
         if match:
             years.setdefault(match.group(1), []).append(path)
     shards: dict[str, list[str]] = {}
+    group: list[str] = []  # years grouped so far, with their pages
+    pages_in_group: list[str] = []
+
+    def close_group() -> None:
+        if group:
+            name = group[0] if len(group) == 1 else f"{group[0]}-{group[-1]}"
+            shards[name] = sorted(pages_in_group)
+            group.clear()
+            pages_in_group.clear()
+
     for year, pages in sorted(years.items()):
-        count = math.ceil(len(pages) / SHARD_PAGES)
-        if count == 1:
-            shards[year] = sorted(pages)
+        if len(pages_in_group) + len(pages) > most:
+            close_group()
+        if len(pages) <= most:
+            group.append(year)
+            pages_in_group.extend(pages)
             continue
+        count = math.ceil(len(pages) / most)
         parts: list[list[str]] = [[] for _ in range(count)]
         for path in pages:
             parts[int(hashlib.sha256(path.encode()).hexdigest()[:8], 16) % count].append(path)
         for number, part in enumerate(parts, start=1):
-            shards[f"{year}-{number}"] = sorted(part)
+            if part:
+                shards[f"{year}-{number}"] = sorted(part)
+    close_group()
     return shards
 
 
