@@ -4,8 +4,9 @@ Pagefind indexes a whole site at once, holding about 90 KB a page while it does,
 100,000 records would need hours of a publisher's time and gigabytes of memory for every
 new record. Instead each shard of the log's pages (foilog.search.shards: a year, or part of
 a busy year) is its own Pagefind bundle, in `pagefind/<shard>/`, and the search page
-searches them together (Pagefind's `mergeIndex`). `pagefind/shards.json` lists the shards,
-and `pagefind/date-order.json` lists every page's id, oldest first, for sorting by date.
+searches together those that have its language (Pagefind's `mergeIndex`).
+`pagefind/shards.json` lists the shards and their languages, and `pagefind/date-order.json`
+lists every page's id, oldest first, for sorting by date.
 
 What each shard was made from (its pages' keys) is kept in the cache folder, with the ids
 Pagefind gave its pages and the files it wrote. A build indexes again only a shard whose
@@ -39,7 +40,7 @@ from foilog.settings import DEFAULT_SEARCH_SHARD_PAGES
 BUNDLE = "pagefind"
 SHARDS_FILE = "shards.json"
 SORT_FILE = "date-order.json"
-_STATE_FORMAT = 1  # the layout of the state file and of the bundles this module writes
+_STATE_FORMAT = 2  # the layout of the state file and of the bundles this module writes
 
 __all__ = ["IndexedSite", "SearchIndexError", "build_browser_index"]
 
@@ -111,7 +112,10 @@ def build_browser_index(
             result.rebuilt.append(name)
         shards[name] = shard
         ids.update(shard["ids"])
-    (bundle / SHARDS_FILE).write_text(json.dumps({"shards": list(shards)}), encoding="utf-8")
+    # Each shard's languages: a page searches only the shards that have its own.
+    languages = {name: shard["languages"] for name, shard in shards.items()}
+    listed = {"shards": list(shards), "languages": languages}
+    (bundle / SHARDS_FILE).write_text(json.dumps(listed), encoding="utf-8")
     order = sorted(indexed, key=lambda path: (indexed[path].date, path))
     date_order = [ids[url] for url in map(_url, order) if url in ids]
     (bundle / SORT_FILE).write_text(json.dumps(date_order, separators=(",", ":")))
@@ -153,7 +157,8 @@ def _index_shard(
                 shutil.copyfile(source, target)
         ids = index_pages(shard_site, "**/*.html", bundle, wasm)
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
-    return {"ids": ids, "files": files}
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {"ids": ids, "files": files, "languages": sorted(entry["languages"])}
 
 
 def _url(path: str) -> str:

@@ -242,7 +242,14 @@ function loadPagefind() {
   pagefindLoading ||= (async () => {
     const bundle = new URL(form.dataset.pagefind, window.location.href);
     const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
-    const { shards } = await response.json();
+    const listed = await response.json();
+    // The shards with this page's language (Pagefind would fall back to another one's).
+    const language = (document.documentElement.lang || "unknown").toLowerCase();
+    const base = (code) => code.split("-")[0];
+    const own = listed.shards.filter((name) =>
+      listed.languages[name].some((code) => code === language || base(code) === base(language)),
+    );
+    const shards = own.length ? own : listed.shards;
     if (!shards.length) return null; // a log with nothing published yet
     const module = await import(new URL(`${shards[0]}/pagefind.js`, bundle).href);
     // Pagefind's web worker is another 12 KB to download; a search this size runs as well here.
