@@ -142,20 +142,23 @@ def _index_shard(
     site: Path, previous: Path | None, paths: list[str], bundle: Path, wasm: dict[bytes, bytes]
 ) -> dict[str, Any]:
     """Index these pages, from the site being built or, where it kept them, the previous
-    output, into `bundle`."""
+    output, into `bundle`. Pagefind reads them from one folder, as numbered files (a tree
+    of folders, one a page, is slow to remove on some file systems), and each page is then
+    given its own address."""
+    addresses: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=site) as folder:
         shard_site = Path(folder)
-        for path in paths:
+        for number, path in enumerate(paths):
             source = site / path
             if not source.exists() and previous is not None:
                 source = previous / path
-            target = shard_site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = shard_site / f"{number}.html"
+            addresses[f"/{number}.html"] = _url(path)
             try:
                 os.link(source, target)
             except OSError:
                 shutil.copyfile(source, target)
-        ids = index_pages(shard_site, "**/*.html", bundle, wasm)
+        ids = index_pages(shard_site, "*.html", bundle, wasm, addresses)
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     return {"ids": ids, "files": files, "languages": sorted(entry["languages"])}

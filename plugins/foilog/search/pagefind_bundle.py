@@ -66,11 +66,16 @@ class SearchIndexError(RuntimeError):
 
 
 def index_pages(
-    site: Path, glob: str, bundle: Path, wasm: dict[bytes, bytes] | None = None
+    site: Path,
+    glob: str,
+    bundle: Path,
+    wasm: dict[bytes, bytes] | None = None,
+    addresses: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Index the pages of `site` that match `glob` into the folder `bundle`, which must not
     exist yet, and compact it. Gives each indexed page's id by its address. `wasm` holds
-    WebAssembly files already compressed, by their bytes: every shard has the same ones."""
+    WebAssembly files already compressed, by their bytes: every shard has the same ones.
+    `addresses` gives pages their real addresses, by the ones their files have in `site`."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
     command += ["--output-path", str(bundle), "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -80,7 +85,7 @@ def index_pages(
         for unused in bundle.glob(pattern):
             unused.unlink()
     _patch_script(bundle / "pagefind.js")
-    return compact_bundle(bundle, {} if wasm is None else wasm)
+    return compact_bundle(bundle, {} if wasm is None else wasm, addresses or {})
 
 
 def _patch_script(script: Path) -> None:
@@ -95,10 +100,12 @@ def _patch_script(script: Path) -> None:
     script.write_text(text, encoding="utf-8")
 
 
-def compact_bundle(bundle: Path, compressed: dict[bytes, bytes]) -> dict[str, str]:
+def compact_bundle(
+    bundle: Path, compressed: dict[bytes, bytes], addresses: dict[str, str]
+) -> dict[str, str]:
     """Rewrite Pagefind's metadata in `bundle` as described above; gives each page's id by
     its address. `compressed` gives WebAssembly files' compressed bytes by their bytes, and
-    gets those this compresses."""
+    gets those this compresses; `addresses` as for `index_pages`."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     ids: dict[str, str] = {}
     for language in entry["languages"].values():
@@ -109,7 +116,7 @@ def compact_bundle(bundle: Path, compressed: dict[bytes, bytes]) -> dict[str, st
                 f"{meta_file.name}: Pagefind {meta[0] if isinstance(meta, list) else '?'} "
                 f"is not a version this build knows ({FORMAT}x); install the pinned version"
             )
-        ids.update(_rename_pages(bundle / "fragment", meta[1]))
+        ids.update(_rename_pages(bundle / "fragment", meta[1], addresses))
         meta[_SORTS] = []
         # The file keeps Pagefind's name: that hash still stands for this exact content.
         _write(meta_file, meta)
@@ -121,12 +128,16 @@ def compact_bundle(bundle: Path, compressed: dict[bytes, bytes]) -> dict[str, st
     return ids
 
 
-def _rename_pages(fragments: Path, pages: list[list[Any]]) -> dict[str, str]:
-    """Give each page (a [hash, word count] pair) a short name, renaming its fragment file;
-    gives the new names by the pages' addresses. Identical pages share one fragment and one
-    name. The tag hashes the pages' content hashes only (the metadata's own name changes on
-    every run), so the same pages always get the same names."""
-    tag = hashlib.sha256("".join(hash_ for hash_, _ in pages).encode()).hexdigest()[:6]
+def _rename_pages(
+    fragments: Path, pages: list[list[Any]], addresses: dict[str, str]
+) -> dict[str, str]:
+    """Give each page (a [hash, word count] pair) a short name, renaming its fragment file
+    and giving it its address from `addresses` (by the address Pagefind gave it); gives the
+    new names by the pages' addresses. Identical pages share one fragment and one name. The
+    tag hashes the pages' content hashes and addresses only (the metadata's own name changes
+    on every run), so the same pages always get the same names."""
+    text = "".join(hash_ for hash_, _ in pages) + json.dumps(addresses, sort_keys=True)
+    tag = hashlib.sha256(text.encode()).hexdigest()[:6]
     renamed: dict[str, str] = {}
     ids: dict[str, str] = {}
     for number, page in enumerate(pages):
@@ -134,9 +145,12 @@ def _rename_pages(fragments: Path, pages: list[list[Any]]) -> dict[str, str]:
         if old not in renamed:
             renamed[old] = f"{tag}_{number}"
             source = fragments / f"{old}.pf_fragment"
-            url = json.loads(_unzip(source)[len(_SIGNATURE) :])["url"]
-            ids[url] = renamed[old]
-            source.rename(fragments / f"{renamed[old]}.pf_fragment")
+            fragment = json.loads(_unzip(source)[len(_SIGNATURE) :])
+            fragment["url"] = addresses.get(fragment["url"], fragment["url"])
+            ids[fragment["url"]] = renamed[old]
+            data = _SIGNATURE + json.dumps(fragment, ensure_ascii=False).encode()
+            (fragments / f"{renamed[old]}.pf_fragment").write_bytes(gzip.compress(data, mtime=0))
+            source.unlink()
         page[0] = renamed[old]
     return ids
 
