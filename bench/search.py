@@ -1,6 +1,8 @@
-"""Measure browser search at scale: Pagefind's index time, memory and size, the bytes a
-citizen's browser downloads for a first query and for a query with one filter, and, on a
-phone (375x667) and a laptop (1280x800) screen, the time from the last key of a typed
+"""Measure browser search at scale: the full build with search, publishing one edited
+record, the index's time (every shard, and one index of the whole log as Pagefind makes it
+for comparison), memory and size, the bytes a citizen's browser downloads for a first query
+and for a query with one filter, how close the shards' results are to one index's, and,
+on a phone (375x667) and a laptop (1280x800) screen, the time from the last key of a typed
 query to its first result and where the count and the first result are on the screen.
 
     python bench/search.py 10000
@@ -14,10 +16,14 @@ Chromium leaves out what a web worker fetches.
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -58,14 +64,21 @@ def pagefind_bytes(chromium: Any, address: str) -> Counter[str]:
     return kinds
 
 
-# Installed in the page: the time of the last key, and of the first result shown after it.
+# Installed in the page: the time of the last key, and of the first results shown after it.
 WATCH_TYPING = """() => {
   window.lastKey = 0; window.firstResult = 0;
-  document.addEventListener("keydown", () => { window.lastKey = performance.now(); }, true);
+  // Results of the words typed so far may show before the last key: count from it.
+  document.addEventListener("keydown", () => {
+    window.lastKey = performance.now(); window.firstResult = 0;
+  }, true);
+  // The first results of the whole word: the count says which search they are of.
   new MutationObserver(() => {
-    if (!window.firstResult && document.querySelector("#search-results li"))
+    const status = document.getElementById("search-status").textContent;
+    if (!window.firstResult && status.includes("“police”")
+        && document.querySelector("#search-results li"))
       window.firstResult = performance.now();
-  }).observe(document.getElementById("search-results"), {childList: true});
+  }).observe(document.getElementById("search-results-area"),
+             {childList: true, subtree: true, characterData: true});
 }"""
 POSITIONS = """() => [document.getElementById("search-status"),
   document.querySelector("#search-results li h3")]
@@ -96,12 +109,82 @@ def typed_search(chromium: Any, address: str, size: tuple[int, int], filters: st
     )
 
 
+# Queries whose first ten results are compared with one index's: common and rare words, two
+# words, a phrase, a prefix, a misspelling.
+COMPARED = [
+    "police",
+    "stop and search",
+    "vehicles",
+    "domestic abuse",
+    "overtime",
+    "officers complaints",
+    "vehic",
+    "polise",
+    "firearms licensing",
+]
+
+ONE_INDEX_SEARCH = """async ([term]) => {
+  const pagefind = await import("/one-index/pagefind.js");
+  await pagefind.options({ noWorker: true });
+  await pagefind.init();
+  const found = await pagefind.search(term);
+  const tenth = found.results[Math.min(9, found.results.length - 1)]?.score ?? 0;
+  // Every result scored as high as the tenth: the first ten of one index, ties included.
+  const best = found.results.filter((r) => r.score >= tenth - 1e-6).slice(0, 300);
+  const data = await Promise.all(best.map((r) => r.data()));
+  return [found.results.length, data.map((page) => page.url)];
+}"""
+
+
+def compare_with_one_index(chromium: Any, address: str, term: str) -> str:
+    """The count and first ten results of a search of the shards (the search page) and of
+    one index of the whole log: how many of the shards' first ten are in one index's first
+    ten, ties with its tenth included."""
+    page = chromium.new_page()
+    page.goto(f"{address}/404.html")
+    count, best = page.evaluate(ONE_INDEX_SEARCH, [term])
+    page.goto(f"{address}/search/?q={term}")
+    page.wait_for_selector("#search-results-area[aria-busy=false]", state="attached")
+    status = page.locator("#search-status").text_content() or ""
+    shown = page.eval_on_selector_all(
+        "#search-results h3 a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    page.close()
+    found = int(status.split()[0]) if status[:1].isdigit() else 0
+    same = sum(1 for url in shown if url in best)
+    ties = f" ({len(best)} tie with the tenth)" if len(best) > 10 else ""
+    return f"{found:6} vs {count:6} results; {same}/{len(shown)} in one index's top ten{ties}"
+
+
+def publish_one_record(work: Path, settings: Path, output: Path) -> tuple[float, int, str]:
+    """Edit one record's title (from the middle of the log), build again as a publisher
+    does, and give the build's time, its peak memory and the search index's own line."""
+    records = sorted((work / "disclosures").rglob("*.yaml"))
+    record = records[len(records) // 2]
+    record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
+    command = [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-v"]
+    log = work / "publish.log"
+    with log.open("w") as messages:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=work, stdout=messages, stderr=messages)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    text = log.read_text()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(text[-4000:])
+    line = re.search(r"Search index: .*? in [0-9.]+ s", " ".join(text.split()))
+    return seconds, usage.ru_maxrss // 1024, line.group(0) if line else "?"
+
+
 def file_kind(name: str) -> str:
-    """`index`, `fragment` or `filter` for a chunk; the file's own name otherwise."""
-    folder, _, _ = name.partition("/")
+    """`index`, `fragment` or `filter` for a chunk (in any shard), the shards' metadata or
+    entry files; the file's own name otherwise."""
+    parts = name.split("/")
     if name.endswith(".pf_meta"):
         return "metadata (pf_meta)"
-    return f"{folder} chunks" if "/" in name else name
+    if parts[-1] == "pagefind-entry.json":
+        return "entry files"
+    return f"{parts[-2]} chunks" if len(parts) > 2 else parts[-1]
 
 
 def main() -> None:
@@ -109,6 +192,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("count", type=int)
+    parser.add_argument(
+        "--no-one-index",
+        action="store_true",
+        help="leave out the one index of the whole log (about 90 KB a page of memory)",
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -121,13 +209,21 @@ def main() -> None:
         )
         settings = write_settings(work, disclosures, search=True)
         output = work / "output"
-        subprocess.run([PYTHON, "-m", "pelican", "-s", settings, "-o", output, "-q"], check=True)
+        full = run_measured(
+            [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-q"], work
+        )
+        publish = publish_one_record(work, settings, output)
         shutil.rmtree(output / "pagefind")  # measured again on its own below
         # The same step as the build's, in its own process so that its memory is its own.
         seconds, rss = run_measured(
             [PYTHON, "-m", "foilog.search.browser_index", str(output)], work
         )
+        # For comparison: one index of the whole log, as the build made it before shards.
+        one_index = [PYTHON, "-m", "pagefind", "--site", str(output), "--silent"]
+        one_index += ["--glob", "disclosures/**/*.html", "--output-subdir", "one-index"]
+        one = None if args.no_one_index else run_measured(one_index, work)
         size = sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
+        shards = len(json.loads((output / "pagefind" / "shards.json").read_text())["shards"])
         files = sum(1 for p in (output / "pagefind").rglob("*") if p.is_file())
         with serve(output, compress=True) as address, sync_playwright() as playwright:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -140,6 +236,10 @@ def main() -> None:
                 name: pagefind_bytes(chromium, f"{address}/search/?{query}")
                 for name, query in queries.items()
             }
+            compared = {
+                term: compare_with_one_index(chromium, address, term)
+                for term in (COMPARED if one else [])
+            }
             # The most used topic (Zipf's first) and a year: filters people really choose.
             typing = {
                 f"{screen} {label}": typed_search(chromium, address, size, filters)
@@ -148,9 +248,17 @@ def main() -> None:
             }
             chromium.close()
     print(f"records                      {args.count}")
-    print(f"pagefind index time          {seconds:.1f} s")
-    print(f"pagefind peak RSS            {rss} MiB")
-    print(f"index size                   {size / 1024 / 1024:.1f} MiB in {files} files")
+    print(f"full build with search       {full[0]:.1f} s, peak RSS {full[1]} MiB")
+    print(f"publish one record           {publish[0]:.1f} s, peak RSS {publish[1]} MiB")
+    print(f"    {publish[2]}")
+    print(f"index time, every shard      {seconds:.1f} s")
+    print(f"index peak RSS, every shard  {rss} MiB")
+    if one:
+        print(f"one index of the whole log   {one[0]:.1f} s, peak RSS {one[1]} MiB")
+    for term, line in compared.items():
+        print(f"    {term:24} {line}")
+    megabytes = size / 1024 / 1024
+    print(f"index size                   {megabytes:.1f} MiB in {files} files, {shards} shards")
     for name, line in typing.items():
         print(f"{'typed, ' + name:28} {line}")
     for name, kinds in downloads.items():

@@ -158,7 +158,8 @@ def test_the_blog_is_untouched_and_the_log_is_all_under_its_prefix(
         "foi/data/disclosures.csv",
         "foi/statistics/index.html",
         "foi/search/index.html",
-        "foi/pagefind/pagefind.js",
+        "foi/pagefind/shards.json",
+        "foi/pagefind/2025/pagefind.js",
         "foi/foilog/css/site.css",
         "foi/foilog/css/brand.css",
         "foi/foilog/js/search.js",
@@ -254,7 +255,7 @@ def test_the_example_site_builds_from_its_own_folder(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     output = root / "output"
     assert (output / "foilog" / "css" / "site.css").is_file()
-    assert (output / "pagefind" / "pagefind.js").is_file()
+    assert (output / "pagefind" / "shards.json").is_file()
     assert (output / "_headers").read_text().startswith("/*\n")
     # The site's own cookies page (content/pages/cookies.md) uses the log's template.
     cookies = page(root, "cookies/index.html")
@@ -289,5 +290,5 @@ def test_a_prefix_is_read_with_or_without_slashes(make_site: Any) -> None:
     # The log's own base: its header's site name still leads to the site's root.
     assert index.find("a", class_="site-header__name")["href"] == "/"
     assert index.find("a", href="/records/foi/disclosures/2025/000001-25/")
-    assert (site.output / "records/foi/pagefind/pagefind.js").is_file()
+    assert (site.output / "records/foi/pagefind/2025/pagefind.js").is_file()
     assert not (site.output / "robots.txt").exists()

@@ -176,8 +176,10 @@ def test_a_first_query_loads_the_date_order_only_when_sorting(
 
 
 def fragment(bundle: Path, page_id: str) -> dict[str, Any]:
-    """The stored data of one indexed page (a gzip file: Pagefind's signature, then JSON)."""
-    data = gzip.decompress((bundle / "fragment" / f"{page_id}.pf_fragment").read_bytes())
+    """The stored data of one indexed page (a gzip file: Pagefind's signature, then JSON),
+    in whichever shard holds it."""
+    (path,) = bundle.glob(f"*/fragment/{page_id}.pf_fragment")
+    data = gzip.decompress(path.read_bytes())
     return json.loads(data.removeprefix(b"pagefind_dcd"))
 
 
@@ -269,7 +271,9 @@ def test_only_disclosure_content_is_indexed(example_site: Build) -> None:
                 assert part.has_attr("data-pagefind-ignore"), path  # navigation is not content
         else:
             assert body is None, path
-    assert (example_site.output / "pagefind" / "pagefind.js").is_file()
+    bundle = example_site.output / "pagefind"
+    shards = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert shards and all((bundle / shard / "pagefind.js").is_file() for shard in shards)
 
 
 def test_search_works_under_the_sites_content_security_policy(

@@ -1,129 +1,191 @@
-"""Build the browser search index with Pagefind, then make a first query's download small.
+"""Build the browser search index in shards, re-indexing only the shards whose pages changed.
 
-Every first query downloads Pagefind's metadata file, which lists every page. Pagefind
-names each page by a seven-character content hash, which does not compress, and also stores
-the whole date sort order there. At 10,000 records that file alone was over 90 KB. So, once
-Pagefind has written its bundle, this module:
+Pagefind indexes a whole site at once, holding about 90 KB a page while it does, so a log of
+100,000 records would need hours of a publisher's time and gigabytes of memory for every
+new record. Instead each shard of the log's pages (foilog.search.shards: a year, or part of
+a busy year) is its own Pagefind bundle, in `pagefind/<shard>/`, and the search page
+searches together those that have its language (Pagefind's `mergeIndex`).
+`pagefind/shards.json` lists the shards and their languages, and `pagefind/date-order.json`
+lists every page's id, oldest first, for sorting by date.
 
-- renames the pages to a short build tag and their position (`3f9a1c_0`, `3f9a1c_1`, ...),
-  which compresses to about half. The tag is a hash of every page's content, so a changed
-  page never reuses an old address that a browser may have cached;
-- moves the date sort order out of the metadata into `date-order.json`, which the search
-  page loads only when someone sorts by date;
-- compresses the metadata and the WebAssembly file again with Zopfli.
+What each shard was made from (its pages' keys) is kept in the cache folder, with the ids
+Pagefind gave its pages and the files it wrote. A build indexes again only a shard whose
+pages were added, removed or changed what Pagefind reads, or whose files are no longer in
+the output folder; the other shards' files are kept as they are. A clean build makes the
+same shards from the same pages, so a rebuild gives the same search results as a clean
+build.
 
-This reads and writes Pagefind's own file format, so the Pagefind version is pinned in
-pyproject.toml, and an unknown format stops the build with a clear message.
-
-Run it on its own, in its own process, with `python -m foilog.search.browser_index SITE
-[PREFIX]`.
+Run it on its own over a built site, in its own process, with
+`python -m foilog.search.browser_index SITE`: that indexes every shard again.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
+import contextlib
 import json
-import subprocess
+import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import cbor2
-import zopfli.gzip
+from foilog.search.pagefind_bundle import SearchIndexError, compressed_wasm, index_pages
+from foilog.search.shards import Page, is_log_page, plan_shards, read_page, shard_key
+from foilog.settings import DEFAULT_SEARCH_SHARD_PAGES
 
-# Only disclosure pages carry data-pagefind-body: reading the browse pages too costs time
-# and memory for nothing.
-INDEXED_PAGES = "disclosures/**/*.html"
+BUNDLE = "pagefind"
+SHARDS_FILE = "shards.json"
 SORT_FILE = "date-order.json"
-_SIGNATURE = b"pagefind_dcd"  # how each of Pagefind's files starts, once decompressed
-_FORMAT = "1.5."  # the Pagefind versions whose metadata layout this module knows
-_SORTS = 4  # position of the sort orders in the metadata array
-_ZOPFLI_ITERATIONS = 5  # more iterations gain almost nothing here, and cost seconds
+_STATE_FORMAT = 2  # the layout of the state file and of the bundles this module writes
+
+__all__ = ["IndexedSite", "SearchIndexError", "build_browser_index"]
 
 
-class SearchIndexError(RuntimeError):
-    pass
+@dataclass
+class IndexedSite:
+    """What a build of the index made: `kept` are the files (from the site's folder) of the
+    shards reused from the output folder; `state` is saved once the build has succeeded."""
+
+    kept: list[str] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)  # the shards indexed again
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def save(self, state_file: Path) -> None:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        state_file.write_text(json.dumps(self.state, separators=(",", ":")), encoding="utf-8")
 
 
-def build_browser_index(site: Path, prefix: str = "", language_paths: tuple[str, ...] = ()) -> None:
-    """Index the log's pages of the built site at `site` into `site/<prefix>pagefind/`.
-    Pagefind reads the whole site folder, so its results' addresses include the prefix.
-    The disclosure pages of each other language's tree (`language_paths`: "cy/") are
-    indexed too; Pagefind keeps one index per language, by each page's <html lang>."""
-    # An empty log has no disclosure pages, and Pagefind stops when its glob finds nothing.
-    pages = prefix + INDEXED_PAGES
-    if not any(site.glob(pages)):
-        pages = prefix + "**/*.html"
-    elif language_paths:
-        trees = ",".join(path + INDEXED_PAGES for path in ("", *language_paths))
-        pages = prefix + "{" + trees + "}"
-    bundle = prefix + "pagefind"
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages]
-    command += ["--output-subdir", bundle]
-    result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index the site:\n{result.stderr.strip()}")
-    compact_bundle(site / bundle)
+def build_browser_index(
+    site: Path,
+    previous: Path | None = None,
+    kept: Iterable[str] = (),
+    state_file: Path | None = None,
+    shard_pages: int = DEFAULT_SEARCH_SHARD_PAGES,
+) -> IndexedSite:
+    """Index the log's pages of the site being built in `site` into `site/pagefind/`.
 
-
-def compact_bundle(bundle: Path) -> None:
-    """Rewrite Pagefind's metadata in `bundle` as described above."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    date_order: list[str] = []
-    for language in entry["languages"].values():
-        meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
-        meta = _read(meta_file)
-        if not (isinstance(meta, list) and str(meta[0]).startswith(_FORMAT)):
-            raise SearchIndexError(
-                f"{meta_file.name}: Pagefind {meta[0] if isinstance(meta, list) else '?'} "
-                f"is not a version this build knows ({_FORMAT}x); install the pinned version"
-            )
-        new_names = _rename_pages(bundle / "fragment", meta[1])
-        for name, order in meta[_SORTS]:
-            if name == "date":
-                date_order.extend(new_names[page] for page in order)
-        meta[_SORTS] = []
-        # The file keeps Pagefind's name: that hash still stands for this exact content.
-        _write(meta_file, meta)
-        # A language Pagefind has no stemmer for (Welsh) uses its "unknown" one.
-        wasm = bundle / f"wasm.{language['wasm'] or 'unknown'}.pagefind"
-        wasm.write_bytes(zopfli.gzip.compress(_unzip(wasm), numiterations=_ZOPFLI_ITERATIONS))
+    `previous` is the same site's folder in the output folder a build replaces, `kept` the
+    files of it (paths from the site's folder) that the build kept rather than wrote, and
+    `state_file` what the last build noted of its shards. Without them, every shard is
+    indexed. A shard holds at most `shard_pages` pages (foilog.search.shards)."""
+    kept_pages = {path for path in kept if is_log_page(path)}
+    state = _load(state_file) if previous is not None else {}
+    noted: dict[str, list[str]] = state.get("pages", {})
+    pages: dict[str, Page] = {}
+    for path in _written(site):
+        if path not in kept_pages:
+            pages[path] = read_page((site / path).read_bytes())
+    for path in kept_pages:
+        if path in noted:
+            pages[path] = Page(*noted[path])
+        elif previous is not None:
+            pages[path] = read_page((previous / path).read_bytes())
+    indexed = {path: page for path, page in pages.items() if page.key}
+    bundle = site / BUNDLE
+    if bundle.exists():  # only when indexing a built site on its own
+        shutil.rmtree(bundle)
+    bundle.mkdir(parents=True)
+    code = _code_version()
+    result = IndexedSite()
+    shards: dict[str, Any] = {}
+    ids: dict[str, str] = {}
+    # Every shard has the same WebAssembly files: compressed once, or taken from the output.
+    wasm: dict[bytes, bytes] = {}
+    for name in state.get("shards", {}):
+        if previous is not None and (previous / BUNDLE / name).is_dir():
+            with contextlib.suppress(OSError, SearchIndexError):
+                wasm.update(compressed_wasm(previous / BUNDLE / name))
+            break
+    for name, paths in plan_shards(indexed, shard_pages).items():
+        key = shard_key(indexed, paths, code)
+        before = state.get("shards", {}).get(name)
+        files = [f"{BUNDLE}/{name}/{file}" for file in before["files"]] if before else []
+        if before and before["key"] == key and _all_there(previous, files):
+            result.kept += files
+            shard = before
+        else:
+            shard = {"key": key, **_index_shard(site, previous, paths, bundle / name, wasm)}
+            result.rebuilt.append(name)
+        shards[name] = shard
+        ids.update(shard["ids"])
+    # Each shard's languages: a page searches only the shards that have its own.
+    languages = {name: shard["languages"] for name, shard in shards.items()}
+    listed = {"shards": list(shards), "languages": languages}
+    (bundle / SHARDS_FILE).write_text(json.dumps(listed), encoding="utf-8")
+    order = sorted(indexed, key=lambda path: (indexed[path].date, path))
+    date_order = [ids[url] for url in map(_url, order) if url in ids]
     (bundle / SORT_FILE).write_text(json.dumps(date_order, separators=(",", ":")))
+    result.state = {
+        "format": code,
+        "pages": {path: [page.key, page.date] for path, page in sorted(pages.items())},
+        "shards": shards,
+    }
+    return result
 
 
-def _rename_pages(fragments: Path, pages: list[list[Any]]) -> list[str]:
-    """Give each page (a [hash, word count] pair) a short name, renaming its fragment file;
-    returns the new names by page number. Identical pages share one fragment and one name.
-    The tag hashes the pages' content hashes only (the metadata's own name changes on every
-    run), so the same pages always get the same names."""
-    tag = hashlib.sha256("".join(hash_ for hash_, _ in pages).encode()).hexdigest()[:6]
-    renamed: dict[str, str] = {}
-    for number, page in enumerate(pages):
-        old = page[0]
-        if old not in renamed:
-            renamed[old] = f"{tag}_{number}"
-            (fragments / f"{old}.pf_fragment").rename(fragments / f"{renamed[old]}.pf_fragment")
-        page[0] = renamed[old]
-    return [page[0] for page in pages]
+def _written(site: Path) -> Iterable[str]:
+    """The log's pages written in `site` (paths from it, with "/" between folders)."""
+    for parent, folders, names in os.walk(site):
+        folders[:] = [folder for folder in folders if folder != BUNDLE]
+        for name in names:
+            if name.endswith(".html"):
+                path = Path(parent, name).relative_to(site).as_posix()
+                if is_log_page(path):
+                    yield path
 
 
-def _unzip(path: Path) -> bytes:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_SIGNATURE):
-        raise SearchIndexError(f"{path.name} is not a Pagefind file this build knows")
-    return data
+def _index_shard(
+    site: Path, previous: Path | None, paths: list[str], bundle: Path, wasm: dict[bytes, bytes]
+) -> dict[str, Any]:
+    """Index these pages, from the site being built or, where it kept them, the previous
+    output, into `bundle`. Pagefind reads them from one folder, as numbered files (a tree
+    of folders, one a page, is slow to remove on some file systems), and each page is then
+    given its own address."""
+    addresses: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix=".search-shard-", dir=site) as folder:
+        shard_site = Path(folder)
+        for number, path in enumerate(paths):
+            source = site / path
+            if not source.exists() and previous is not None:
+                source = previous / path
+            target = shard_site / f"{number}.html"
+            addresses[f"/{number}.html"] = _url(path)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        ids = index_pages(shard_site, "*.html", bundle, wasm, addresses)
+    files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {"ids": ids, "files": files, "languages": sorted(entry["languages"])}
 
 
-def _read(path: Path) -> Any:
-    return cbor2.loads(_unzip(path)[len(_SIGNATURE) :])
+def _url(path: str) -> str:
+    """The address Pagefind gives a page: `disclosures/x/index.html` is `/disclosures/x/`."""
+    return "/" + path.removesuffix("index.html")
 
 
-def _write(path: Path, value: Any) -> None:
-    data = _SIGNATURE + cbor2.dumps(value)
-    path.write_bytes(zopfli.gzip.compress(data, numiterations=_ZOPFLI_ITERATIONS))
+def _all_there(previous: Path | None, files: list[str]) -> bool:
+    return previous is not None and all((previous / file).is_file() for file in files)
+
+
+def _code_version() -> str:
+    return f"{_STATE_FORMAT}/{version('pagefind')}"
+
+
+def _load(state_file: Path | None) -> dict[str, Any]:
+    if state_file is None:
+        return {}
+    with contextlib.suppress(OSError, ValueError):
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        if isinstance(state, dict) and state.get("format") == _code_version():
+            return state
+    return {}
 
 
 if __name__ == "__main__":
-    prefix = sys.argv[2] if len(sys.argv) > 2 else ""
-    build_browser_index(Path(sys.argv[1]), prefix, language_paths=tuple(sys.argv[3:]))
+    build_browser_index(Path(sys.argv[1]))

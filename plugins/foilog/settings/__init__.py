@@ -80,6 +80,7 @@ KNOWN = {
     "FOILOG_JURISDICTION",
     "FOILOG_FEED_ITEMS",
     "FOILOG_MAX_RECORD_BYTES",
+    "FOILOG_SEARCH_SHARD_PAGES",
     "FOILOG_CASE_REGISTER",
     "FOILOG_CASE_REGISTER_MAPPING",
     "FOILOG_URL_PREFIX",
@@ -94,6 +95,8 @@ DEVELOPMENT_SITEURL = "http://localhost:8000"
 # A record is a page or two of text; a file far larger is a mistake (a pasted export, say)
 # and is refused before it is parsed.
 DEFAULT_MAX_RECORD_BYTES = 1_000_000
+# Most pages in one shard of the search index: Pagefind indexes one again in a few seconds.
+DEFAULT_SEARCH_SHARD_PAGES = 2500
 
 
 class SettingsError(ValueError):
@@ -126,6 +129,7 @@ class SiteSettings:
     feed_items: int
     register: ExemptionRegister = field(repr=False)
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    search_shard_pages: int = DEFAULT_SEARCH_SHARD_PAGES
     cookie_policy_version: str = "1"
     cookie_categories: tuple[CookieCategory, ...] = ()
     phase: str | None = None
@@ -304,6 +308,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         feed_items=feed_items,
         register=register,
         max_record_bytes=count("FOILOG_MAX_RECORD_BYTES", DEFAULT_MAX_RECORD_BYTES),
+        search_shard_pages=count("FOILOG_SEARCH_SHARD_PAGES", DEFAULT_SEARCH_SHARD_PAGES),
         cookie_policy_version=str(version).strip() or "1",
         cookie_categories=categories,
         phase=phase,

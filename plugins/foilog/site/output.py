@@ -61,20 +61,6 @@ def site_files(folder: str | Path) -> set[str]:
     return files | build.kept if build else files
 
 
-def link_kept_files(build: Build) -> None:
-    """Put every kept file in the build folder too, for a tool that reads the whole site
-    from one folder (a link where the file system allows, else a copy)."""
-    for relative in build.kept:
-        target = build.folder / relative
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(build.replaces / relative, target)
-        except OSError:
-            shutil.copyfile(build.replaces / relative, target)
-
-
 def output_file(output_path: str | Path, url: str) -> Path:
     """The file behind a pretty address: 'disclosures/x/' is 'disclosures/x/index.html'."""
     relative = url + "index.html" if url == "" or url.endswith("/") else url

@@ -1,6 +1,7 @@
 // The search page's filter panel: open beside the results on wide screens and folded above
 // them on small ones; each group folds, shows its ten most used values until "Show all",
-// and the topics can be narrowed by typing. Counts are those of the current search.
+// and the topics can be narrowed by typing. Counts are those of the current search, shown
+// only in the groups a visitor opens (or has a value chosen in), and never stale ones.
 const WIDE = window.matchMedia("(min-width: 48rem)");
 
 export function startFilterPanel(form, onGroupOpen) {
@@ -46,7 +47,7 @@ export function startFilterPanel(form, onGroupOpen) {
 
   for (const group of groups) {
     group.addEventListener("toggle", () => {
-      if (group.open) onGroupOpen();
+      if (group.open) onGroupOpen(group.dataset.filterGroup, chosenIn(group) > 0);
     });
     const showAll = group.querySelector("[data-show-all]");
     const label = showAll?.textContent;
@@ -67,16 +68,22 @@ export function startFilterPanel(form, onGroupOpen) {
       for (const group of groups) group.open = chosenIn(group) > 0;
       update();
     },
-    // Pagefind's counts for the current search, or null for the whole log's. A group whose
-    // counts Pagefind has not loaded shows none rather than stale ones.
+    // Pagefind's counts for the current search; null for the whole log's (no search term),
+    // undefined while a search is on its way. A group whose counts Pagefind has not loaded
+    // shows none rather than stale ones. Each group says whose counts it shows, for
+    // assistive technology's sake as much as for tests: "log", "search" or "none".
     showCounts(counts) {
-      // Says whose counts show, for assistive technology's sake as much as for tests.
-      const known = counts && groups.every((g) => !g.querySelector("ul") || counts[g.dataset.filterGroup]);
-      panel.dataset.counts = !counts ? "log" : known ? "search" : "partial";
+      for (const group of groups) {
+        if (!group.querySelector("ul")) continue;
+        const name = group.dataset.filterGroup;
+        group.dataset.counts = counts === null ? "log" : counts?.[name] ? "search" : "none";
+      }
+      const shown = groups.filter((g) => g.dataset.counts).map((g) => g.dataset.counts);
+      panel.dataset.counts = shown.every((c) => c === shown[0]) ? shown[0] : "partial";
       for (const box of boxes) {
         const count = box.labels[0].querySelector("[data-count]");
-        if (!counts) count.textContent = count.dataset.total;
-        else if (counts[box.name]) count.textContent = `(${counts[box.name][box.value] ?? 0})`;
+        if (counts === null) count.textContent = count.dataset.total;
+        else if (counts?.[box.name]) count.textContent = `(${counts[box.name][box.value] ?? 0})`;
         else count.textContent = "";
       }
     },

@@ -19,18 +19,21 @@ const sensitiveTopics = exitArea ? JSON.parse(exitArea.dataset.quickExitTopics) 
 const PAGE_SIZE = 10; // each result's text is fetched separately, so load a page at a time
 const TYPING_PAUSE_MS = 120; // search once typing pauses, not on every key
 let pagefindLoading = null;
-let allFiltersLoaded = false; // Pagefind counts only the filters whose chunks it has loaded
 let dateRanks = null; // page id -> position in date order, loaded only when sorting by date
 let latest = 0;
 let pending = [];
+// Filter groups whose counts a visitor asked for by opening them. Pagefind counts only the
+// filters whose chunks it has loaded, and loads a chunk only for a filter in a search; so a
+// group's chunk is loaded once, by a preload naming it with a filter that leaves every
+// result in, before the search (such a filter would change the counts if searched with).
+const counted = new Set();
+const loadedCounts = new Set();
 
-const panel = startFilterPanel(form, () => {
-  // A visitor opening a filter group wants its counts: load every filter once, then count.
-  if (allFiltersLoaded || !query.value.trim()) return;
-  allFiltersLoaded = true;
-  loadPagefind()
-    .then((pagefind) => pagefind.filters())
-    .then(runSearch);
+const panel = startFilterPanel(form, (group, chosen) => {
+  // A chosen value's group has its counts already: the search loads that filter anyway.
+  if (counted.has(group) || chosen) return;
+  counted.add(group);
+  if (query.value.trim()) scheduleSearch();
 });
 
 function restoreFromUrl() {
@@ -150,7 +153,15 @@ async function search(ticket) {
   const pagefind = await loadPagefind();
   const filters = {};
   for (const [key, values] of Object.entries(chosenFilters())) filters[key] = { any: values };
-  const found = await pagefind.search(term, { filters });
+  const unloaded = [...counted].filter((group) => !loadedCounts.has(group));
+  if (pagefind && unloaded.length) {
+    const everything = Object.fromEntries(unloaded.map((group) => [group, { none: [] }]));
+    await pagefind.preload(term, { filters: everything });
+    for (const group of unloaded) loadedCounts.add(group);
+  }
+  const found = pagefind
+    ? asOneIndex(await pagefind.search(term, { filters }))
+    : { results: [], filters: {} };
   const results = sort.value ? await sortByDate(found.results, sort.value) : found.results;
   if (ticket !== latest) return; // a newer search has started
   panel.showCounts(found.filters);
@@ -187,15 +198,70 @@ function showNoResults() {
   none.hidden = false;
 }
 
+function matchedLength(response, term) {
+  // How well a shard matched a search term: Infinity for words starting with it; else the
+  // length of the shorter word Pagefind fell back to, 0 when it left the term out.
+  const scores = response.results[0]?.scores;
+  if (!scores) return Infinity; // a quoted search matches exact words only
+  let length = 0;
+  for (const { search_term: word } of scores) {
+    if (word.startsWith(term)) return Infinity;
+    if (term.startsWith(word)) length = Math.max(length, word.length);
+  }
+  return length;
+}
+
+function asOneIndex(found) {
+  // Each shard is searched on its own, and one with no word starting with a search term
+  // falls back to a shorter word or leaves the term out. One index of the whole log does
+  // that only when no record has such a word, and then falls back to the longest one. So
+  // keep the results and counts of the shards that matched each term as well as the best
+  // shard did; every result of a shard matched each term in the same way.
+  const shards = (found.instances || [found]).filter((shard) => shard.results.length);
+  const terms = (found.query_term_idfs || []).map((idf) => idf.term);
+  const lengths = shards.map((shard) => terms.map((term) => matchedLength(shard, term)));
+  const best = terms.map((_, i) => Math.max(0, ...lengths.map((shard) => shard[i])));
+  const kept = shards.filter((_, s) => lengths[s].every((length, i) => length === best[i]));
+  const filters = {};
+  for (const shard of found.instances || [found]) {
+    for (const key of Object.keys(shard.filters)) filters[key] ||= {};
+  }
+  for (const shard of kept) {
+    for (const [key, values] of Object.entries(shard.filters)) {
+      for (const [value, count] of Object.entries(values)) {
+        filters[key][value] = (filters[key][value] || 0) + count;
+      }
+    }
+  }
+  const results = kept.flatMap((shard) => shard.results).sort((a, b) => b.score - a.score);
+  return { results, filters };
+}
+
 function loadPagefind() {
   // Started when the search box is focused or the page is idle, so that the first search
-  // does not wait for Pagefind's code and metadata.
-  pagefindLoading ||= import(form.dataset.pagefind).then(async (module) => {
+  // does not wait for Pagefind's code and metadata. The index is in shards (see
+  // docs/search.md), each its own Pagefind bundle: the first one's code searches them all.
+  pagefindLoading ||= (async () => {
+    const bundle = new URL(form.dataset.pagefind, window.location.href);
+    const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
+    const listed = await response.json();
+    // The shards with this page's language (Pagefind would fall back to another one's).
+    const language = (document.documentElement.lang || "unknown").toLowerCase();
+    const base = (code) => code.split("-")[0];
+    const own = listed.shards.filter((name) =>
+      listed.languages[name].some((code) => code === language || base(code) === base(language)),
+    );
+    const shards = own.length ? own : listed.shards;
+    if (!shards.length) return null; // a log with nothing published yet
+    const module = await import(new URL(`${shards[0]}/pagefind.js`, bundle).href);
     // Pagefind's web worker is another 12 KB to download; a search this size runs as well here.
     await module.options({ noWorker: true });
     await module.init();
+    await Promise.all(
+      shards.slice(1).map((name) => module.mergeIndex(new URL(`${name}/`, bundle).pathname)),
+    );
     return module;
-  });
+  })();
   return pagefindLoading;
 }
 
@@ -259,6 +325,8 @@ function busy(value) {
 
 function scheduleSearch() {
   busy(true);
+  // The counts shown are those of the last search: none until this one has run.
+  if (query.value.trim()) panel.showCounts(undefined);
   markSensitive();
   saveToUrl();
   panel.update();
@@ -287,7 +355,7 @@ query.addEventListener("focus", loadPagefind, { once: true });
 query.addEventListener("input", () => {
   // Fetch the index chunks for the words so far while the visitor types.
   const term = query.value.trim();
-  if (term) loadPagefind().then((pagefind) => pagefind.preload(term));
+  if (term) loadPagefind().then((pagefind) => pagefind?.preload(term));
   scheduleSearch();
 });
 sort.addEventListener("change", scheduleSearch);
