@@ -4,6 +4,7 @@ tree under /cy/, read as a citizen and a search engine would (docs/welsh.md)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -303,8 +304,13 @@ def test_parts_turned_off_are_not_linked(tmp_path: Path) -> None:
 
 
 def test_each_language_has_its_own_search_index(bilingual_site: Build) -> None:
-    entry = (bilingual_site.output / "pagefind" / "pagefind-entry.json").read_text()
-    assert '"cy"' in entry and '"en-gb"' in entry
+    """Every shard of the index keeps Pagefind's one index per language, by <html lang>."""
+    bundle = bilingual_site.output / "pagefind"
+    listed = json.loads((bundle / "shards.json").read_text())
+    assert listed["shards"]
+    for shard in listed["shards"]:
+        entry = json.loads((bundle / shard / "pagefind-entry.json").read_text())
+        assert set(entry["languages"]) == {"cy", "en-gb"} == set(listed["languages"][shard])
 
 
 def test_welsh_search_filters_match_the_welsh_pages(bilingual_site: Build) -> None:
