@@ -13,6 +13,7 @@ from foilog.core.translation import (
     month_name,
     read_catalogue,
     translate,
+    translate_plural,
 )
 
 
@@ -30,6 +31,25 @@ def test_every_welsh_message_is_translated_and_none_is_fuzzy() -> None:
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert untranslated == []
     assert fuzzy == []
+
+
+def test_every_welsh_plural_message_has_each_of_the_languages_forms() -> None:
+    # A missing form falls back to English for the counts that take it (Welsh has six).
+    catalogue = read_catalogue("cy")
+    assert catalogue.num_plurals == 6
+    short = [
+        m.id[0]
+        for m in catalogue
+        if m.pluralizable and sum(1 for form in m.string if form) != catalogue.num_plurals
+    ]
+    assert short == []
+    for count in range(25):
+        assert translate_plural(
+            "We will reply within %(num)s working day.",
+            "We will reply within %(num)s working days.",
+            count,
+            "cy",
+        ).startswith("Byddwn")
 
 
 def test_templates_speak_the_language_installed() -> None:
