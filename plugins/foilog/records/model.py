@@ -10,7 +10,7 @@ from typing import Any
 
 from foilog.records.dates import PartialDate
 from foilog.records.register import ACT_SHORT, ExemptionEntry
-from foilog.records.yaml_source import Path_, nearest_line
+from foilog.records.yaml_source import Path_, nearest_line, unpack_lines
 
 OUTCOME_LABELS = {
     "disclosed": "Disclosed",
@@ -247,7 +247,7 @@ class Disclosure:
     url: str  # "disclosures/2025/000123-25/"
     related_disclosures: list[Disclosure] = field(default_factory=list)
     related_unpublished: list[str] = field(default_factory=list)  # named, not in the log
-    field_lines: dict[Path_, int] = field(default_factory=dict, repr=False)
+    field_lines: bytes = field(default=b"", repr=False)  # yaml_source.pack_lines
     timeliness: Timeliness | None = None  # set by load_log, with the act's working days
     content_hash: str = ""  # of the record file's bytes, set by load_log
     legacy: bool = False  # migrated from an older log; null fields were not recorded
@@ -267,7 +267,7 @@ class Disclosure:
 
     def line_of(self, path: Path_) -> int:
         """The record file's line for a field, so messages can point at it."""
-        return nearest_line(self.field_lines, path)
+        return nearest_line(unpack_lines(self.field_lines), path)
 
     @property
     def outcome_label(self) -> str:

@@ -6,11 +6,15 @@ reading a record. Each parsed file is kept in the cache folder under a hash of i
 with whether its structure passed; the record's rules are still checked on every build,
 because they depend on other files (attachments) and settings (the register). File dates
 are not used: a git checkout resets them, and they would then say that every file changed.
+
+Each parsed file is held pickled until the cache is saved: the build checks one record at
+a time, and a parsed document takes several times more memory alive than pickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +29,7 @@ CACHE_FOLDER = "parsed-records"
 class ParsedRecord:
     content_hash: str  # of the file's bytes
     document: YamlDocument
+    pickled: bytes  # the document, as kept
     sound: bool = False  # its structure passed the checks before, with the same code
 
 
@@ -38,17 +43,19 @@ class ParsedRecords:
         """The file parsed. Raises YamlSyntaxError and UnicodeDecodeError as `parse_yaml` does."""
         data = path.read_bytes()
         content_hash = hashlib.sha256(data).hexdigest()
-        record: ParsedRecord | None = self.values.get(content_hash)
-        if record is None:
-            record = ParsedRecord(content_hash, parse_yaml(data.decode("utf-8")))
-            self.values.put(content_hash, record)
-        return record
+        kept: tuple[bytes, bool] | None = self.values.get(content_hash)
+        if kept is not None:
+            return ParsedRecord(content_hash, pickle.loads(kept[0]), *kept)
+        document = parse_yaml(data.decode("utf-8"))
+        pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+        self.values.put(content_hash, (pickled, False))
+        return ParsedRecord(content_hash, document, pickled)
 
     def mark_sound(self, record: ParsedRecord) -> None:
         """Remember that the record's structure passed, so that it is not checked again."""
         if not record.sound:
             record.sound = True
-            self.values.put(record.content_hash, record)
+            self.values.put(record.content_hash, (record.pickled, True))
 
     def __enter__(self) -> ParsedRecords:
         return self

@@ -28,7 +28,7 @@ from foilog.records.rule_runner import RuleRunner, question_order
 from foilog.records.structure import describe, structure_problems
 from foilog.records.translated_fields import attach_translations
 from foilog.records.withdrawals import withdrawal_problems
-from foilog.records.yaml_source import Path_, YamlDocument
+from foilog.records.yaml_source import Path_, YamlDocument, pack_lines
 
 CLOCK_EVENTS = ("clarification-requested", "clarification-received", "extension")
 
@@ -145,7 +145,7 @@ class RecordChecker(RuleRunner):
             reference_line=self.doc.line_of(("reference",)),
             slug=slug,
             url=f"disclosures/{year}/{slug}/",
-            field_lines=self.doc.lines,
+            field_lines=pack_lines(self.doc.lines),
         )
 
     def _overall(self, data: dict[str, Any], questions: list[Question]) -> str:

@@ -7,6 +7,7 @@ what a record needs, so a walk over it cannot run out of stack.
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,17 @@ def nearest_line(lines: dict[Path_, int], path: Path_) -> int:
     while path not in lines and path:
         path = path[:-1]
     return lines.get(path, 1)
+
+
+def pack_lines(lines: dict[Path_, int]) -> bytes:
+    """The line map as one small bytes object, for a record held for the whole build: the
+    dict of tuples and key strings takes about ten times more memory."""
+    return pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL) if lines else b""
+
+
+def unpack_lines(packed: bytes) -> dict[Path_, int]:
+    result: dict[Path_, int] = pickle.loads(packed) if packed else {}
+    return result
 
 
 class YamlSyntaxError(Exception):

@@ -177,7 +177,7 @@ def update_index(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
         if indexed.get(reference) != content_hash
     ]
     if removed or stale:
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=32)
         for reference in removed:
             writer.delete_by_term("reference", reference)
         for disclosure, content_hash in stale:
