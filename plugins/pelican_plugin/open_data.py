@@ -8,16 +8,17 @@ from typing import Any
 
 from foilog.settings import read_settings
 from foilog.site.open_data import open_data_files
-from foilog.site.output import write_text
+from foilog.site.output import write_pieces
 from foilog.site.page_generator import LogGenerator
 from foilog.site.sitemap import write_sitemap
 
 
 class OpenDataGenerator(LogGenerator):
     def generate_output(self, writer: Any) -> None:
-        files = open_data_files(self.site, self.log, self.context["page_cache"])
-        for url, text in files.items():
-            write_text(self.log_file(url), text)
+        page_cache = self.context["page_cache"]
+        for url, pieces in open_data_files(self.site, self.log, page_cache).items():
+            write_pieces(self.log_file(url), pieces)
+        page_cache.save_texts()
 
 
 def finish_sitemap(pelican: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from foilog.records.model import Disclosure, DisclosureLog
@@ -38,8 +38,20 @@ def _csv_lines(columns: dict[str, str], rows: Iterable[dict[str, str]]) -> str:
     return _csv_text([row[column] for column in columns] for row in rows)
 
 
-def open_data_files(site: SiteSettings, log: DisclosureLog, cache: PageCache) -> dict[str, str]:
-    """The text of each open data file, by its address under the log."""
+def _joined(separator: str, texts: list[str]) -> Iterator[str]:
+    """The pieces of separator.join(texts)."""
+    for n, text in enumerate(texts):
+        if n:
+            yield separator
+        yield text
+
+
+def open_data_files(
+    site: SiteSettings, log: DisclosureLog, cache: PageCache
+) -> dict[str, list[str]]:
+    """The text of each open data file, in pieces to be written one after the other (the
+    whole text of every file at once would be a second copy of every record's), by its
+    address under the log."""
     base = site.absolute_url
 
     def page_url(url: str) -> str:
@@ -68,7 +80,7 @@ def open_data_files(site: SiteSettings, log: DisclosureLog, cache: PageCache) ->
         ensure_ascii=False,
     )
     return {
-        "data/disclosures.csv": _csv_text([DISCLOSURE_COLUMNS]) + "".join(disclosure_lines),
-        "data/figures.csv": _csv_text([FIGURE_COLUMNS]) + "".join(figure_lines),
-        "data/disclosures.json": f'{head[:-1]}, "disclosures": [{", ".join(records)}]}}',
+        "data/disclosures.csv": [_csv_text([DISCLOSURE_COLUMNS]), *disclosure_lines],
+        "data/figures.csv": [_csv_text([FIGURE_COLUMNS]), *figure_lines],
+        "data/disclosures.json": [f'{head[:-1]}, "disclosures": [', *_joined(", ", records), "]}"],
     }

@@ -12,7 +12,7 @@ import contextlib
 import filecmp
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +70,13 @@ def output_file(output_path: str | Path, url: str) -> Path:
 def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def write_pieces(path: Path, pieces: Iterable[str]) -> None:
+    """The same file as write_text("".join(pieces)), without the joined text in memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as stream:
+        stream.writelines(pieces)
 
 
 def copy_file(source: Path, target: Path) -> None:

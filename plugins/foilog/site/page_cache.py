@@ -91,7 +91,9 @@ class PageCache:
         self.build = build
         # fingerprint -> the size and modification time of the file it made in the output
         self.pages = KeptValues(cache_path / PAGES_FOLDER)
-        self.texts = KeptValues(cache_path / TEXTS_FOLDER)  # fingerprint -> the text
+        self.cache_path = cache_path
+        # fingerprint -> the text: read when the first is asked for, freed by save_texts
+        self.texts: KeptValues | None = None
         self._record_keys: dict[int, str] = {}  # by id(): a record is on many pages
         self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
         if build is not None:
@@ -137,11 +139,21 @@ class PageCache:
         builds, with the same fingerprint as the record has on pages."""
         key = self._record_key(disclosure)
         fingerprint = hashlib.sha256(f"{self.site}\0{kind}\0{key}".encode()).hexdigest()
+        if self.texts is None:
+            self.texts = KeptValues(self.cache_path / TEXTS_FOLDER)
         text: str | None = self.texts.get(fingerprint)
         if text is None:
             text = make()
             self.texts.put(fingerprint, text)
         return text
+
+    def save_texts(self) -> None:
+        """Once every record's texts are made: keep them, and free their memory for the rest
+        of the build. A text depends on nothing but its fingerprint, so it may be kept even if
+        the build fails later."""
+        if self.texts is not None:
+            self.texts.save()
+            self.texts = None
 
     def save(self, output: Path) -> None:
         """Once the build is in `output`: keep this build's pages and texts only."""
@@ -149,4 +161,4 @@ class PageCache:
             made = (output / relative).stat()
             self.pages.put(fingerprint, (made.st_size, made.st_mtime_ns))
         self.pages.save()
-        self.texts.save()
+        self.save_texts()
