@@ -31,7 +31,7 @@ FigureKey = tuple[str, str, str, str]  # year or period, row label, column label
 def earlier_records(log: DisclosureLog, threshold: int) -> dict[str, list[Disclosure]]:
     """For each record, the records before it in the log's order (response date, then
     reference) that publish a figure it could differ from by a small number, newest first."""
-    hashes, values, positions = array("q"), array("d"), array("q")
+    hashes, values, positions = array("q"), array("d"), array("i")
     for position, disclosure in enumerate(log.disclosures):
         for key, value in _figure_keys(disclosure):
             hashes.append(hash(key))
@@ -60,11 +60,13 @@ def _figure_keys(disclosure: Disclosure) -> Iterator[tuple[FigureKey, float]]:
 
 
 def _hashes_with_two_values(hashes: array[int], values: array[float]) -> numpy.ndarray:
-    """The hashes seen with more than one value (NaN counts as two: it is not equal to itself)."""
+    """The hashes seen with more than one value (NaN counts as two: it is not equal to
+    itself). Sorted by hash alone: a hash has two values when two of its neighbours differ."""
     hash_array = numpy.asarray(hashes)
-    value_array = numpy.asarray(values)
-    order = numpy.lexsort((value_array, hash_array))
-    sorted_hashes, sorted_values = hash_array[order], value_array[order]
+    order = numpy.argsort(hash_array)
+    sorted_hashes = hash_array[order]
+    sorted_values = numpy.asarray(values)[order]
+    del order
     another_value = (sorted_hashes[1:] == sorted_hashes[:-1]) & ~(
         sorted_values[1:] == sorted_values[:-1]
     )
