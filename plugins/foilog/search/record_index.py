@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,10 +112,11 @@ def _fields(disclosure: Disclosure) -> dict[str, str]:
 def similarity_terms(disclosure: Disclosure) -> list[tuple[tuple[str, str], float]]:
     """The record's terms in the SIMILARITY_FIELDS, each with the weight the index's
     postings give it (made by the schema's own analyzers and field boosts), in the order
-    the index keeps them: by field, then by word."""
+    the index keeps them: by field, then by word. Words are interned: every record's terms
+    are held at once for related disclosures, and most words recur across the log."""
     fields = _fields(disclosure)
     return [
-        ((name, word.decode("utf-8")), float(weight))
+        ((name, sys.intern(word.decode("utf-8"))), float(weight))
         for name in SIMILARITY_FIELDS
         for word, _, weight, _ in sorted(SCHEMA[name].index(fields[name]))
     ]
