@@ -5,7 +5,7 @@ key terms are chosen with the Bo1 model, as `Searcher.more_like` does, and other
 score the summed weights of the key terms they share. Terms found in more than
 `COMMON_SHARE` of the records (but at least `COMMON_FLOOR`) are passed over, as Lucene's
 MoreLikeThis does with maxDocFreq: they say little about likeness and would make the cost
-grow with the square of the log. The sums are made by numpy, a record at a time, for only
+grow with the square of the log. The sums are made by numpy, a record at a time, at only
 the records that share one of its key terms (found through each term's postings): a
 record costs the postings of its key terms, not a pass over the whole log.
 
@@ -108,6 +108,9 @@ class TermTable:
         self.postings = {term: numpy.array(docs, dtype=numpy.int64) for term, docs in found.items()}
         self.model = classify.Bo1Model(len(doc_terms), 0.0)
         self.ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(doc_terms)))
+        # One record's scores and counts of shared key terms, by position (most_like).
+        self._scores = numpy.zeros(len(doc_terms))
+        self._shared = numpy.zeros(len(doc_terms), dtype=numpy.int64)
 
     @classmethod
     def of_log(cls, site: SiteSettings, log: DisclosureLog) -> TermTable:
@@ -132,21 +135,18 @@ class TermTable:
         if not key_terms:
             return []
         postings = [self.postings[term] for term, _ in key_terms]
-        # Only the records that share a key term are scored, not the whole log: a record is
-        # like another only through the key terms they share.
-        candidates, inverse, shared = numpy.unique(
-            numpy.concatenate(postings), return_inverse=True, return_counts=True
-        )
+        sharing = numpy.concatenate(postings)  # each record once for each key term it has
         weights = numpy.repeat([weight for _, weight in key_terms], [len(p) for p in postings])
-        scores = numpy.bincount(inverse, weights=weights)
+        # Summed in place at only the records that share a key term, and cleared after:
+        # scoring one record never passes over the whole log.
+        numpy.add.at(self._scores, sharing, weights)
+        numpy.add.at(self._shared, sharing, 1)
+        scores, shared = self._scores[sharing], self._shared[sharing]
         # Every key term is the record's own, so it scores itself their full weight.
-        own = scores[numpy.searchsorted(candidates, position)]
-        liked = (scores >= MIN_LIKENESS * own) & (shared >= MIN_SHARED)
-        liked &= candidates != position
-        candidates, scores = candidates[liked], scores[liked]
-        if len(candidates) > limit:
-            cutoff = numpy.partition(scores, -limit)[-limit]
-            candidates, scores = candidates[scores >= cutoff], scores[scores >= cutoff]
+        own = self._scores[position]
+        self._scores[sharing], self._shared[sharing] = 0.0, 0
+        liked = (scores >= MIN_LIKENESS * own) & (shared >= MIN_SHARED) & (sharing != position)
+        candidates, first = numpy.unique(sharing[liked], return_index=True)
         # Highest score first, and the later position (reference) first among equal scores.
-        order = numpy.lexsort((candidates, scores))[::-1]
-        return [int(n) for n in candidates[order[:limit]]]
+        best = numpy.lexsort((candidates, scores[liked][first]))[::-1][:limit]
+        return [int(n) for n in candidates[best]]
