@@ -102,6 +102,16 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
     ),
     ("docx content", "letter.docx", docx_files.clean_letter_docx, []),
     (
+        "docx small numbers",
+        "counts.docx",
+        docx_files.counts_docx,
+        [
+            ("small-number-in-text", "paragraph 2"),
+            ("small-number", "table 1 row 2 column 3"),
+            ("small-number", "table 2 row 4 column 3"),
+        ],
+    ),
+    (
         "office parts",
         "macro.docx",
         docx_files.macro_docx,
@@ -172,6 +182,18 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
         ],
     ),
     ("pdf parts", "plain.pdf", pdf_files.plain_letter_pdf, []),
+    (
+        "pdf small numbers",
+        "counts.pdf",
+        pdf_files.counts_pdf,
+        [
+            ("small-number", "page 1 table 1 row 2 column 3"),
+            ("small-number", "page 1 table 2 row 3 column 3"),
+            ("small-number", "page 1 table 3 row 3 column 2"),
+            ("small-number-in-text", "page 1 line 16"),
+        ],
+    ),
+    ("pdf small numbers", "numbered.pdf", pdf_files.numbered_letter_pdf, []),
     (
         "pdf parts",
         "linearised.pdf",

@@ -35,4 +35,4 @@ def check_csv(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]:
                 )
             )
     pieces = [(cell.place, str(cell.value)) for row in rows for cell in row]
-    return issues + text_issues(pieces, guard.contacts) + small_number_issues(rows, guard)
+    return issues + text_issues(pieces, guard) + small_number_issues(rows, guard)

@@ -41,7 +41,7 @@ def cell_issues(sheet: Any, guard: GuardSettings) -> list[Issue]:
                 issues += _unseen(cell, place)
         rows.append(cells)
     pieces = [(c.place, c.value) for r in rows for c in r if isinstance(c.value, str)]
-    issues += text_issues([*pieces, *date_pieces(rows)], guard.contacts)
+    issues += text_issues([*pieces, *date_pieces(rows)], guard)
     issues += small_number_issues(rows, guard)
     issues += _validation_lists(sheet, guard)
     issues += _headers_and_footers(sheet, guard)
@@ -101,7 +101,7 @@ def _validation_lists(sheet: Any, guard: GuardSettings) -> list[Issue]:
                     "that may be published",
                 )
             )
-        issues += text_issues([(place, "\n".join(items))], guard.contacts)
+        issues += text_issues([(place, "\n".join(items))], guard)
     return issues
 
 
@@ -132,5 +132,5 @@ def _headers_and_footers(sheet: Any, guard: GuardSettings) -> list[Issue]:
                         "page numbers",
                     )
                 )
-            issues += text_issues([(place, _HEADER_CODES.sub(" ", text))], guard.contacts)
+            issues += text_issues([(place, _HEADER_CODES.sub(" ", text))], guard)
     return issues
