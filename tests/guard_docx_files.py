@@ -126,7 +126,8 @@ def counts_docx(path: Path) -> Path:
     """A reply telling a count in words (paragraph 2), a table of counts by year with a 3
     (table 1 row 2 column 3), a table whose header cell is merged across two columns and
     whose label is merged down two rows, with a 2 under "Female" (table 2 row 4 column
-    3), and a table of costs and percentages, which are not counts (table 3)."""
+    3), a table of costs and percentages, which are not counts (table 3), and a table of
+    officers' names (table 4 row 2 column 1)."""
     document = Document()
     clear_properties(document)
     document.add_paragraph("Freedom of Information request 000123-25")
@@ -142,6 +143,10 @@ def counts_docx(path: Path) -> Path:
     _fill(
         document.add_table(rows=3, cols=3),
         [["Item", "Cost (£)", "Share %"], ["Vans", "2", "1"], ["Cars", "3", "4"]],
+    )
+    _fill(
+        document.add_table(rows=3, cols=2),
+        [["Officer name", "Complaints"], ["Sam Smith", "12"], ["Jo Bloggs", "9"]],
     )
     document.save(str(path))
     return path

@@ -109,8 +109,22 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
             ("small-number-in-text", "paragraph 2"),
             ("small-number", "table 1 row 2 column 3"),
             ("small-number", "table 2 row 4 column 3"),
+            ("name-column", "table 4 row 2 column 1"),
         ],
     ),
+    (
+        "names in tables",
+        "staff.xlsx",
+        sheet_files.staff_list_xlsx,
+        [
+            ("name-column", "Staff!B2"),
+            ("name-column", "Staff!C2"),
+            ("name-column", "Staff!F2"),
+            ("name-column", "Staff!B7"),
+        ],
+    ),
+    ("names in tables", "names.csv", sheet_files.csv_names, [("name-column", "cell B2")]),
+    ("names in tables", "labels.csv", sheet_files.csv_labels, []),
     (
         "office parts",
         "macro.docx",

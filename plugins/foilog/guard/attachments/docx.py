@@ -1,6 +1,7 @@
-"""Word documents (docx, docm): what every story says, small numbers in its tables, and
-comments, tracked changes, formatting changes, hidden and invisible text; with the
-package's parts (office_parts.py) and document properties (office_properties.py)."""
+"""Word documents (docx, docm): what every story says, names and small numbers in its
+tables, and comments, tracked changes, formatting changes, hidden and invisible text;
+with the package's parts (office_parts.py) and document properties
+(office_properties.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from foilog.guard.attachments.count_tables import Cell, small_number_issues
 from foilog.guard.attachments.docx_story import W, alt_texts, paragraph_text, paragraphs, tables
 from foilog.guard.attachments.docx_styles import Styles
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.name_columns import name_issues
 from foilog.guard.attachments.office_parts import package_issues
 from foilog.guard.attachments.office_properties import property_issues
 from foilog.guard.attachments.package import Package
@@ -45,7 +47,7 @@ def check_docx(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]
             [Cell(f"{place} row {r} column {c}", text) for c, text in enumerate(row, 1)]
             for r, row in enumerate(rows, 1)
         ]
-        issues += small_number_issues(cells, guard)
+        issues += name_issues(cells) + small_number_issues(cells, guard)
     return issues
 
 

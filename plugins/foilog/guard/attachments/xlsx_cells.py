@@ -1,7 +1,7 @@
 """What a worksheet's cells say and how they are shown: every cell of every sheet (visible
-or not) read by the text rules, tables of counts by the small-number rule, and cells that
-are there but not seen (white or fill-coloured font, ";;;" formats), drop-down lists,
-and print headers and footers."""
+or not) read by the text rules, columns of names by the name rule, tables of counts by
+the small-number rule, and cells that are there but not seen (white or fill-coloured
+font, ";;;" formats), drop-down lists, and print headers and footers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from foilog.guard.attachments.count_tables import Cell, date_pieces, small_number_issues
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.name_columns import name_issues
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -42,7 +43,7 @@ def cell_issues(sheet: Any, guard: GuardSettings) -> list[Issue]:
         rows.append(cells)
     pieces = [(c.place, c.value) for r in rows for c in r if isinstance(c.value, str)]
     issues += text_issues([*pieces, *date_pieces(rows)], guard)
-    issues += small_number_issues(rows, guard)
+    issues += name_issues(rows) + small_number_issues(rows, guard)
     issues += _validation_lists(sheet, guard)
     issues += _headers_and_footers(sheet, guard)
     return issues
