@@ -313,3 +313,40 @@ def numbered_letter_pdf(path: Path) -> Path:
         "Appendix 1",
     ]
     return _letter(path, [Paragraph(line, style) for line in lines])
+
+
+def staff_list_pdf(path: Path) -> Path:
+    """A staff list printed from a spreadsheet: surnames (page 1 table 1 row 2 column 1)
+    and initials (row 2 column 2) beside ranks and stations; then a table of complaints
+    by officer, whose "Officer" column holds names (table 2 row 2 column 1)."""
+    style = getSampleStyleSheet()["Normal"]
+    staff = [
+        ["Surname", "Initials", "Rank", "Station"],
+        ["Hughes", "J", "Constable", "Northtown"],
+        ["O'Neill", "A B", "Sergeant", "Westley"],
+        ["MCALLISTER", "K", "Inspector", "Northtown"],
+    ]
+    complaints = [["Officer", "Complaints"], ["Jenny Hughes", "12"], ["Aidan O'Neill", "9"]]
+    return _letter(
+        path,
+        [
+            Paragraph("Officers at each station", style),
+            Table(staff),
+            Paragraph("Complaints received", style),
+            Table(complaints),
+        ],
+    )
+
+
+def rank_list_pdf(path: Path) -> Path:
+    """Clean: a table under "Officer" and "Name" headings that lists ranks and offences."""
+    style = getSampleStyleSheet()["Normal"]
+    return _letter(
+        path,
+        [
+            Paragraph("Officers by rank", style),
+            Table([["Officer", "Station"], ["Constable", "Northtown"], ["Sergeant", "Westley"]]),
+            Paragraph("Offences", style),
+            Table([["Name", "Recorded"], ["Burglary", "412"], ["Fireworks", "398"]]),
+        ],
+    )

@@ -209,6 +209,17 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
     ),
     ("pdf small numbers", "numbered.pdf", pdf_files.numbered_letter_pdf, []),
     (
+        "names in tables",
+        "staff.pdf",
+        pdf_files.staff_list_pdf,
+        [
+            ("name-column", "page 1 table 1 row 2 column 1"),
+            ("name-column", "page 1 table 1 row 2 column 2"),
+            ("name-column", "page 1 table 2 row 2 column 1"),
+        ],
+    ),
+    ("names in tables", "ranks.pdf", pdf_files.rank_list_pdf, []),
+    (
         "pdf parts",
         "linearised.pdf",
         pdf_files.linearised_update_pdf,

@@ -41,6 +41,14 @@ WHO_HEADING = re.compile(
     rf"^(?:{_PERSON}|(?:created|modified|assigned|reported|completed|signed|approved) by)$",
     re.IGNORECASE,
 )
+# Whether a text may have such a heading at all (a quick look before a PDF page is read).
+HEADING_WORDS = re.compile(rf"\b(?:{_PEOPLE}|{_NAME}|initials|created by)\b", re.IGNORECASE)
+
+
+def is_people_heading(text: str) -> bool:
+    return bool(NAME_HEADING.match(text) or WHO_HEADING.match(text))
+
+
 # "Sam Smith", "SMITH", "J. Smith", "Smith, Sam", "O'Neill-Jones": each word capitalised
 # or in capitals, up to four, after up to three initials.
 _WORD = r"(?:Mc|Mac|O'|O’|D'|Fitz)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?"
@@ -80,11 +88,11 @@ def _column_issues(cells: list[Cell]) -> list[Issue]:
     while index < len(cells):
         heading = _text(cells[index])
         index += 1
-        if not (NAME_HEADING.match(heading) or WHO_HEADING.match(heading)):
+        if not is_people_heading(heading):
             continue
         names = []
         while index < len(cells) and (value := _text(cells[index])):
-            if NAME_HEADING.match(value) or WHO_HEADING.match(value):
+            if is_people_heading(value):
                 break  # the heading of another table below
             if _names_a_person(heading, value):
                 names.append(cells[index])

@@ -26,7 +26,7 @@ from foilog.guard.attachments.pdf_redaction import (
     may_cover_text,
     page_objects,
 )
-from foilog.guard.attachments.pdf_tables import may_hold_small_numbers, table_issues
+from foilog.guard.attachments.pdf_tables import cells_apart, may_hold_tables, table_issues
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -83,9 +83,9 @@ def _pages(data: bytes, guard: GuardSettings) -> list[Issue]:
             number = index + 1
             text_page = page.get_textpage()
             try:
-                text = text_page.get_text_range()
+                text = cells_apart(text_page)
                 objects = page_objects(page, text_page)
-                if may_hold_small_numbers(text, guard):
+                if may_hold_tables(text, guard):
                     issues += table_issues(number, text_page, guard)
             finally:
                 text_page.close()

@@ -5,7 +5,9 @@ positions: a line whose words are a label followed by numbers (or suppression ma
 a row of figures; rows of figures one under another are a table's body, and the lines of
 words just above them are its header. Each number belongs to the column it lines up with,
 and each column's header is the header text above it. The rows are then judged by the
-same small-number rule as a worksheet (count_tables.py).
+same small-number rule as a worksheet (count_tables.py), and by the name rule
+(name_columns.py), which also reads a table of words under a heading line that names
+people ("Surname  Initials  Rank").
 
 A body needs two rows of figures, or one row with two numbers or more, and a header above
 it, so that a line of a letter ("Unit 3") is not read as a table. A table whose header is
@@ -28,12 +30,14 @@ from foilog.guard.attachments.count_tables import (
     small_number_issues,
 )
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.name_columns import HEADING_WORDS, is_people_heading, name_issues
 from foilog.settings import GuardSettings
 
 _WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d+(?![\w.,%])")
 _HEADER_LINES = 2  # a header may wrap onto a second line
 _LINE_GAP = 2.0  # line heights between the rows of one table, at most
 _PHRASE_GAP = 0.8  # line heights between the words of one label or header, at most
+_CELL_GAP = 1.0  # line heights between two cells of a row, at least
 
 
 class Word(NamedTuple):
@@ -48,13 +52,38 @@ class Word(NamedTuple):
         return self.top - self.bottom
 
 
-def may_hold_small_numbers(text: str, guard: GuardSettings) -> bool:
-    """Whether the page's text has a whole number the small-number rule would report: only
-    then are its words placed, which takes longer than reading its text."""
-    return any(
+def may_hold_tables(text: str, guard: GuardSettings) -> bool:
+    """Whether the page's text has a whole number the small-number rule would report, or
+    a word that heads a column of names: only then are its words placed, which takes
+    longer than reading its text."""
+    return HEADING_WORDS.search(text) is not None or any(
         0 < int(n) < guard.threshold or (int(n) == 0 and not guard.allow_zero)
         for n in _WHOLE_NUMBER.findall(text)
     )
+
+
+def cells_apart(text_page: Any) -> str:
+    """The page's text, with " | " in place of a space that pdfium adds between words a
+    wide gap sets apart (the cells of a table's row), so that the text rules do not read
+    one cell into the next ("Constable | Northtown" is not a rank and a name)."""
+    text: str = text_page.get_text_range()
+    if len(text) != text_page.count_chars():
+        return text  # characters outside the Basic Multilingual Plane: offsets differ
+    pieces = []
+    for index, char in enumerate(text):
+        if char == " " and 0 < index < len(text) - 1 and _wide_gap(text_page, index):
+            pieces.append(" | ")
+        else:
+            pieces.append(char)
+    return "".join(pieces)
+
+
+def _wide_gap(text_page: Any, index: int) -> bool:
+    if not pdfium_c.FPDFText_IsGenerated(text_page.raw, index):
+        return False
+    before = text_page.get_charbox(index - 1, loose=True)
+    after = text_page.get_charbox(index + 1, loose=True)
+    return after[0] - before[2] > _CELL_GAP * max(before[3] - before[1], 1.0)
 
 
 def table_issues(number: int, text_page: Any, guard: GuardSettings) -> list[Issue]:
@@ -66,7 +95,7 @@ def table_issues(number: int, text_page: Any, guard: GuardSettings) -> list[Issu
             [Cell(f"{place} row {r} column {c}", value) for c, value in enumerate(row, 1)]
             for r, row in enumerate(rows, 1)
         ]
-        issues += small_number_issues(cells, guard)
+        issues += name_issues(cells) + small_number_issues(cells, guard)
     return issues
 
 
@@ -176,7 +205,9 @@ def _tables(word_lines: list[list[Word]]) -> Iterator[list[list[str | None]]]:
     index = 0
     while index < len(lines):
         if not lines[index].figures:
-            index += 1
+            names, index = _names_table(lines, index)
+            if names:
+                yield names
             continue
         start, body = index, [lines[index]]
         index += 1
@@ -190,6 +221,37 @@ def _tables(word_lines: list[list[Word]]) -> Iterator[list[list[str | None]]]:
         table = _table(_header(lines[:start], body[0]), body)
         if table:
             yield table
+
+
+def _names_table(lines: list[Line], index: int) -> tuple[list[list[str | None]], int]:
+    """A table of words under a heading line with a people's heading ("Surname Rank
+    Station"), and the index of the line after it; a line of figures below the heading
+    makes it a table of figures instead, read as such."""
+    heading = lines[index]
+    below = lines[index + 1 : index + 2]
+    if (
+        not below
+        or below[0].figures
+        or not _next_to(heading, below[0])
+        or not any(is_people_heading(c.text) for c in heading.cells)
+    ):
+        return [], index + 1
+    rows: list[list[str | None]] = [[c.text for c in heading.cells]]
+    end = index + 1
+    while end < len(lines) and not lines[end].figures and _next_to(lines[end - 1], lines[end]):
+        row: list[str | None] = [None] * len(heading.cells)
+        for cell in lines[end].cells:
+            overlaps = [min(cell.x1, h.x1) - max(cell.x0, h.x0) for h in heading.cells]
+            best = max(range(len(overlaps)), key=overlaps.__getitem__)
+            if overlaps[best] <= 0:
+                break  # not under the heading: the table has ended
+            row[best] = cell.text if row[best] is None else f"{row[best]} {cell.text}"
+        else:
+            rows.append(row)
+            end += 1
+            continue
+        break
+    return (rows if len(rows) > 1 else []), end
 
 
 def _next_to(upper: Line, lower: Line) -> bool:
@@ -223,7 +285,9 @@ def _table(header: list[Line], rows: list[Line]) -> list[list[str | None]] | Non
         if depth == 0
         or any(len(_under(cell, columns)) == 1 and cell.x0 > left for cell in line.cells)
     ][::-1]
-    head: list[str | None] = [None]
+    # The heading over the labels, as "Officer" over a column of officers' names.
+    over_labels = [c.text for c in header[-1].cells if c.x1 < columns[0][0]]
+    head: list[str | None] = [" ".join(over_labels) or None]
     for column in columns:
         head.append(_heading(header, column, columns, left))
     # One row for each header line, so that rows are numbered as the page shows them.
