@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,21 +52,26 @@ def run_measured(
     # Messages go to a file: a pipe nobody reads until the end fills and stalls the build.
     with messages.open("w+b") if messages else tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=out)
-        together = 0
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            together = max(together, tree_resident(process.pid))
-            time.sleep(SAMPLE_SECONDS)
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=out)
+        together = [0]
+        ended = threading.Event()
+
+        def sample() -> None:
+            while not ended.wait(SAMPLE_SECONDS):
+                together[0] = max(together[0], tree_resident(process.pid))
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
+        ended.set()
+        sampler.join()
         process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
         if process.returncode != 0:
             out.seek(0)
             raise SystemExit(f"{' '.join(command)} failed:\n{out.read().decode()[-4000:]}")
     largest = usage.ru_maxrss // 1024
-    return elapsed, largest, max(largest, together // 2**20)
+    return elapsed, largest, max(largest, together[0] // 2**20)
 
 
 def tree_resident(pid: int) -> int:
