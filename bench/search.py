@@ -77,11 +77,13 @@ WATCH_TYPING = """() => {
   document.addEventListener("keydown", () => {
     window.lastKey = performance.now(); window.firstResult = 0;
   }, true);
-  // The first results of the whole word: the count says which search they are of.
+  // The first answer to the whole word (results, or none at a small N with filters):
+  // the count says which search it is of.
   new MutationObserver(() => {
     const status = document.getElementById("search-status").textContent;
-    if (!window.firstResult && status.includes("“police”")
-        && document.querySelector("#search-results li"))
+    const answered = document.querySelector("#search-results li")
+      || !document.getElementById("search-none").hidden;
+    if (!window.firstResult && status.includes("“police”") && answered)
       window.firstResult = performance.now();
   }).observe(document.getElementById("search-results-area"),
              {childList: true, subtree: true, characterData: true});
@@ -105,6 +107,9 @@ def typed_search(chromium: Any, address: str, size: tuple[int, int], filters: st
     page.keyboard.type("police", delay=80)
     page.wait_for_function("window.firstResult > 0")
     waited = page.evaluate("window.firstResult - window.lastKey")
+    if not page.locator("#search-results li").count():
+        context.close()
+        return f"{waited:5.0f} ms after the last key; no results with these filters"
     # Where things are once the search has settled (a later search may redraw the list).
     page.wait_for_selector("#search-results-area[aria-busy=false] #search-results li")
     status, first = page.evaluate(POSITIONS)
