@@ -22,7 +22,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from run import PROJECT, PYTHON, write_settings
+from builds import PYTHON, generate, write_settings
 
 
 def status_mib(field: str) -> int:
@@ -117,10 +117,7 @@ def main() -> None:
         work = Path(folder)
         disclosures = args.records or work / "disclosures"
         if not args.records:
-            subprocess.run(
-                [PYTHON, PROJECT / "bench/generate.py", "records", str(args.count), disclosures],
-                check=True,
-            )
+            generate("records", args.count, disclosures)
         settings = write_settings(work, disclosures)
         command = [PYTHON, __file__, str(args.count), "--top", str(args.top)]
         command += ["--trace"] * args.trace + ["--child", str(settings), str(work / "out")]

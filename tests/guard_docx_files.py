@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -111,6 +112,42 @@ def clean_letter_docx(path: Path) -> Path:
     for column, value in enumerate(["Stops", "412", "398", "377"]):
         table.cell(1, column).text = value
     document.sections[0].footer.paragraphs[0].text = "Page 1"
+    document.save(str(path))
+    return path
+
+
+def _fill(table: Any, rows: list[list[str]]) -> None:
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+
+
+def counts_docx(path: Path) -> Path:
+    """A reply telling a count in words (paragraph 2), a table of counts by year with a 3
+    (table 1 row 2 column 3), a table whose header cell is merged across two columns and
+    whose label is merged down two rows, with a 2 under "Female" (table 2 row 4 column
+    3), a table of costs and percentages, which are not counts (table 3), and a table of
+    officers' names (table 4 row 2 column 1)."""
+    document = Document()
+    clear_properties(document)
+    document.add_paragraph("Freedom of Information request 000123-25")
+    document.add_paragraph("Three officers were dismissed for gross misconduct.")
+    _fill(
+        document.add_table(rows=3, cols=3),
+        [["Ethnicity", "2023", "2024"], ["White", "12", "3"], ["Not stated", "<5", "7"]],
+    )
+    merged = document.add_table(rows=4, cols=3)
+    _fill(merged, [["Rank", "Sex", ""], ["", "Male", "Female"], ["Constable", "40", "35"]])
+    merged.cell(0, 1).merge(merged.cell(0, 2)).text = "Sex"
+    merged.cell(3, 0).text, merged.cell(3, 1).text, merged.cell(3, 2).text = "Sergeant", "9", "2"
+    _fill(
+        document.add_table(rows=3, cols=3),
+        [["Item", "Cost (£)", "Share %"], ["Vans", "2", "1"], ["Cars", "3", "4"]],
+    )
+    _fill(
+        document.add_table(rows=3, cols=2),
+        [["Officer name", "Complaints"], ["Sam Smith", "12"], ["Jo Bloggs", "9"]],
+    )
     document.save(str(path))
     return path
 

@@ -18,8 +18,10 @@ from pypdf.generic import (
     TextStringObject,
 )
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 WIDTH, HEIGHT = A4  # 595 x 842 points
 
@@ -248,3 +250,103 @@ def plain_letter_pdf(path: Path) -> Path:
     canvas.linkURL("https://www.northshire-police.example.uk/foi", (72, 600, 200, 620))
     canvas.save()
     return path
+
+
+def _letter(path: Path, story: list[object]) -> Path:
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=True, author="", title="").build(
+        story  # type: ignore[arg-type]
+    )
+    return path
+
+
+def counts_pdf(path: Path) -> Path:
+    """A letter as a word processor prints it: a table of counts by year with a 3 (page 1
+    table 1 row 2 column 3); a ruled table whose headings wrap over two lines, with a 2
+    under "Number of charges" (table 2 row 3 column 3); a table with its numbers set to
+    the right, with a 1 (table 3 row 3 column 2); a table of costs; and a count told in
+    words that the page's width breaks over two lines ("2" / "officers", line 16)."""
+    style = getSampleStyleSheet()["Normal"]
+    ruled = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    right = TableStyle([("ALIGN", (1, 0), (-1, -1), "RIGHT")])
+    words = (
+        "The figures for 2024 do not include the cases still open at the end of the year, "
+        "which include 2 officers"
+    )
+    return _letter(
+        path,
+        [
+            Paragraph("Request 000123-25. We received your request on 3 March 2025.", style),
+            Paragraph("Table 1: Officers dismissed, by ethnicity", style),
+            Table([["Ethnicity", "2023", "2024"], ["White", "12", "3"], ["Other", "<5", "7"]]),
+            Table(
+                [
+                    ["Offence", "Number of", "Number of"],
+                    ["", "arrests", "charges"],
+                    ["Burglary", "1,204", "2"],
+                    ["Fireworks", "9", "11"],
+                ],
+                style=ruled,
+            ),
+            Table([["Month", "Stops"], ["January", "120"], ["February", "1"]], style=right),
+            Table([["Item", "Cost (£)"], ["Vans", "2"], ["Cars", "3"]]),
+            Paragraph(words + " who resigned before a hearing.", style),
+        ],
+    )
+
+
+def numbered_letter_pdf(path: Path) -> Path:
+    """Clean: a letter whose small numbers count nothing: an address, page numbers, dates,
+    numbered questions, sections of the Act, a version."""
+    style = getSampleStyleSheet()["Normal"]
+    lines = [
+        "Northshire Police",
+        "Unit 3",
+        "Floor 2, Headquarters",
+        "Page 1 of 2",
+        "Thank you for your request received on 3 March 2025. You asked:",
+        "1. How many officers were dismissed in 2024?",
+        "2. How many complaints were made?",
+        "Question 1",
+        "Question 2",
+        "Section 40(2) applies to part of question 2. We hold 3 documents.",
+        "Version 2",
+        "Appendix 1",
+    ]
+    return _letter(path, [Paragraph(line, style) for line in lines])
+
+
+def staff_list_pdf(path: Path) -> Path:
+    """A staff list printed from a spreadsheet: surnames (page 1 table 1 row 2 column 1)
+    and initials (row 2 column 2) beside ranks and stations; then a table of complaints
+    by officer, whose "Officer" column holds names (table 2 row 2 column 1)."""
+    style = getSampleStyleSheet()["Normal"]
+    staff = [
+        ["Surname", "Initials", "Rank", "Station"],
+        ["Hughes", "J", "Constable", "Northtown"],
+        ["O'Neill", "A B", "Sergeant", "Westley"],
+        ["MCALLISTER", "K", "Inspector", "Northtown"],
+    ]
+    complaints = [["Officer", "Complaints"], ["Jenny Hughes", "12"], ["Aidan O'Neill", "9"]]
+    return _letter(
+        path,
+        [
+            Paragraph("Officers at each station", style),
+            Table(staff),
+            Paragraph("Complaints received", style),
+            Table(complaints),
+        ],
+    )
+
+
+def rank_list_pdf(path: Path) -> Path:
+    """Clean: a table under "Officer" and "Name" headings that lists ranks and offences."""
+    style = getSampleStyleSheet()["Normal"]
+    return _letter(
+        path,
+        [
+            Paragraph("Officers by rank", style),
+            Table([["Officer", "Station"], ["Constable", "Northtown"], ["Sergeant", "Westley"]]),
+            Paragraph("Offences", style),
+            Table([["Name", "Recorded"], ["Burglary", "412"], ["Fireworks", "398"]]),
+        ],
+    )

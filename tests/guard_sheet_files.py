@@ -226,6 +226,45 @@ def csv_clean(path: Path) -> Path:
     return path
 
 
+def staff_list_xlsx(path: Path) -> Path:
+    """A visible staff list, as a spreadsheet exported from an HR system: surnames (B2),
+    initials (C2) and the officer's full name (F2), beside ranks, stations and numbers;
+    then a form row giving the case officer (B7)."""
+    workbook = _workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Staff"
+    sheet.append(["Number", "Surname", "Initials", "Rank", "Station", "Officer"])
+    sheet.append([1041, "Hughes", "J", "Constable", "Northtown", "Jenny Hughes"])
+    sheet.append([1187, "O'Neill", "A B", "Sergeant", "Westley", "Aidan O'Neill"])
+    sheet.append([1203, "MCALLISTER", "K", "Inspector", "Northtown", "K. McAllister"])
+    sheet.append([])
+    sheet.append([])
+    sheet.append(["Case officer:", "Priya Shah"])
+    workbook.save(path)
+    return path
+
+
+def csv_names(path: Path) -> Path:
+    """An export whose "Name" column holds first names and surnames (B2)."""
+    path.write_text(
+        "Ref,Name,Outcome\n0012,Sam Smith,No further action\n0013,Ravi Patel,Words of advice\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def csv_labels(path: Path) -> Path:
+    """Clean: columns headed like names that list things: offences under "Name", a team
+    as the "Owner", the authority as the "Contact"."""
+    path.write_text(
+        "Name,Owner,Contact,Total\nBurglary,Estates,Information Rights Team,412\n"
+        "Fireworks,Home Office,Customer Services,398\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def clean_parts_xlsx(path: Path) -> Path:
     """Clean: a chart with an ordinary title, a link to a web page and no properties."""
     workbook = _workbook()

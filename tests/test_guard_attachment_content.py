@@ -102,6 +102,30 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
     ),
     ("docx content", "letter.docx", docx_files.clean_letter_docx, []),
     (
+        "docx small numbers",
+        "counts.docx",
+        docx_files.counts_docx,
+        [
+            ("small-number-in-text", "paragraph 2"),
+            ("small-number", "table 1 row 2 column 3"),
+            ("small-number", "table 2 row 4 column 3"),
+            ("name-column", "table 4 row 2 column 1"),
+        ],
+    ),
+    (
+        "names in tables",
+        "staff.xlsx",
+        sheet_files.staff_list_xlsx,
+        [
+            ("name-column", "Staff!B2"),
+            ("name-column", "Staff!C2"),
+            ("name-column", "Staff!F2"),
+            ("name-column", "Staff!B7"),
+        ],
+    ),
+    ("names in tables", "names.csv", sheet_files.csv_names, [("name-column", "cell B2")]),
+    ("names in tables", "labels.csv", sheet_files.csv_labels, []),
+    (
         "office parts",
         "macro.docx",
         docx_files.macro_docx,
@@ -172,6 +196,29 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
         ],
     ),
     ("pdf parts", "plain.pdf", pdf_files.plain_letter_pdf, []),
+    (
+        "pdf small numbers",
+        "counts.pdf",
+        pdf_files.counts_pdf,
+        [
+            ("small-number", "page 1 table 1 row 2 column 3"),
+            ("small-number", "page 1 table 2 row 3 column 3"),
+            ("small-number", "page 1 table 3 row 3 column 2"),
+            ("small-number-in-text", "page 1 line 16"),
+        ],
+    ),
+    ("pdf small numbers", "numbered.pdf", pdf_files.numbered_letter_pdf, []),
+    (
+        "names in tables",
+        "staff.pdf",
+        pdf_files.staff_list_pdf,
+        [
+            ("name-column", "page 1 table 1 row 2 column 1"),
+            ("name-column", "page 1 table 1 row 2 column 2"),
+            ("name-column", "page 1 table 2 row 2 column 1"),
+        ],
+    ),
+    ("names in tables", "ranks.pdf", pdf_files.rank_list_pdf, []),
     (
         "pdf parts",
         "linearised.pdf",

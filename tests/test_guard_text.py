@@ -94,6 +94,14 @@ PARAGRAPHS: list[tuple[str, str | None]] = [
     ("Yours sincerely\n\nJane Smith\nInformation Officer", "sign-off-name"),
     ("Yours sincerely\n\nInformation Rights Team", None),
     ("Kind regards, FOI Team", None),
+    # labelled-name
+    ("Case officer: Priya Shah", "labelled-name"),
+    ("Name: SMITH, Sam", "labelled-name"),
+    ("Our ref: 000123-25. Contact: Jo Bloggs, on the number above.", "labelled-name"),
+    ("Requester name: Arthur Lightfoot", "labelled-name"),
+    ("Surname: Okonkwo", "labelled-name"),
+    ("Suspect: Male. Victim: Unknown. Prepared by: Information Rights Team.", None),
+    ("Scheme name: Safer Streets. Name: Anti-social behaviour. Name: CID.", None),
     # Clean wording every rule must leave alone.
     (
         "Section 40(2) applies. Regulation 13(1) of SI 2004/3391 and section 12 cost "

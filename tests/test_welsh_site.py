@@ -3,13 +3,16 @@ tree under /cy/, read as a citizen and a search engine would (docs/welsh.md)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import PROJECT, Build, build, good_record, write_site
@@ -112,14 +115,65 @@ def test_every_welsh_page_has_no_english_left_from_the_catalogue(bilingual_site:
     assert english_left(bilingual_site, pages) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the statistics' summaries, captions and chart titles are English sentences made "
-    "in Python (foilog.statistics), not yet from the catalogue",
-)
 def test_the_welsh_statistics_page_has_no_english_left(bilingual_site: Build) -> None:
     page = bilingual_site.output / "cy" / "statistics" / "index.html"
     assert english_left(bilingual_site, [page]) == []
+    soup = soup_of(page)
+    requests = soup.select_one("#requests").find_next("p").get_text()
+    assert requests.startswith("Derbyniwyd ") and " yn ystod " in requests
+    english = soup_of(bilingual_site.output / "statistics" / "index.html")
+    assert english.select_one("#requests").find_next("p").get_text().split()[1:3] in (
+        ["request", "was"],
+        ["requests", "were"],
+    )
+    # The quarters' short labels, and the chart's title, in Welsh.
+    table = soup.select_one("#timeliness-table").find_parent("table")
+    rows = [th.get_text() for th in table.select("tbody th[scope=row]")]
+    assert rows[0].split(" i ")[0] in ("Ion", "Ebr", "Gorff", "Hyd"), rows
+    title = soup.select_one("#chart-requests-caption")
+    assert title is not None and title.get_text().startswith("Ceisiadau, ")
+
+
+def test_the_statistics_data_keeps_its_english_field_names(bilingual_site: Build) -> None:
+    """Open data is one stable format: the Welsh tree links to the same files."""
+    data = bilingual_site.output / "data"
+    assert not (bilingual_site.output / "cy" / "data" / "statistics.csv").exists()
+    header, *rows = (data / "statistics.csv").read_text().splitlines()
+    assert header == "period_type,period,period_start,period_end,measure,category,label,count"
+    assert any(",working-days,1-20,1 to 20 days," in row for row in rows)
+    metadata = json.loads((data / "statistics.csv-metadata.json").read_text())
+    names = [c["name"] for t in metadata["tables"] for c in t["tableSchema"]["columns"]]
+    assert "requests_received" in names and all(name.isascii() for name in names)
+
+
+def test_open_data_gives_the_welsh_beside_the_english(bilingual_site: Build) -> None:
+    data = bilingual_site.output / "data"
+    rows = list(csv.DictReader(io.StringIO((data / "disclosures.csv").read_text("utf-8"))))
+    document = json.loads((data / "disclosures.json").read_text("utf-8"))
+    jsonschema.validate(
+        document, json.loads((PROJECT / "schema/open-data.schema.json").read_text("utf-8"))
+    )
+    records = {r["reference"]: r for r in document["disclosures"]}
+    welsh = [row for row in rows if row["title_cy"] != row["title"]]
+    assert len(welsh) >= 5  # the example's records with Welsh
+    for row in rows:
+        record = records[row["reference"]]
+        assert row["url_cy"] == row["url"].replace("/disclosures/", "/cy/disclosures/")
+        assert (record["cy"]["title"], record["cy"]["url"]) == (row["title_cy"], row["url_cy"])
+        assert record["cy"]["outcome"] == record["outcome"]  # values stay English
+        assert [q["text"] for q in record["cy"]["questions"]] == [
+            q["text"] for q in record["questions"]
+        ]  # as asked
+    page = soup_of(bilingual_site.output / rows[0]["url_cy"].split("/", 3)[3] / "index.html")
+    assert page.find("h1").get_text(strip=True) == rows[0]["title_cy"]
+    cells = list(csv.DictReader(io.StringIO((data / "figures.csv").read_text("utf-8"))))
+    assert cells and all(c["caption_cy"] for c in cells)
+    assert any(c["caption_cy"] != c["caption"] for c in cells)
+    assert any(c["row_cy"] != c["row"] for c in cells if c["row"] != "Total")
+    documented = {
+        c.get_text() for c in soup_of(bilingual_site.output / "cy/data/index.html")("code")
+    }
+    assert {"title_cy", "url_cy", "caption_cy", "row_cy", "column_cy", "period_cy"} <= documented
 
 
 def test_the_test_finds_english_left_on_a_welsh_page() -> None:
@@ -137,8 +191,11 @@ def test_the_test_finds_english_left_on_a_welsh_page() -> None:
 
 
 def alternates(soup: BeautifulSoup) -> dict[str, str]:
+    """The page in each language (not its feeds, which have a type)."""
     return {
-        str(link["hreflang"]): str(link["href"]) for link in soup.find_all("link", hreflang=True)
+        str(link["hreflang"]): str(link["href"])
+        for link in soup.find_all("link", hreflang=True)
+        if not link.get("type")
     }
 
 
@@ -212,6 +269,42 @@ def test_json_ld_gives_each_page_its_language(bilingual_site: Build) -> None:
         )
         assert data["inLanguage"] == language
         assert data["url"].endswith(address)
+
+
+def test_each_language_has_its_own_feeds(bilingual_site: Build) -> None:
+    """/cy/feeds/ has the log's feeds in Welsh: Welsh titles and summaries from the records'
+    `cy:` fields, links to the Welsh pages; Welsh pages link to them with hreflang="cy"."""
+    import feedparser
+
+    output, base = bilingual_site.output, "http://localhost:8000"
+    english_feeds = sorted(p.relative_to(output) for p in (output / "feeds").rglob("*.xml"))
+    welsh_feeds = sorted(
+        p.relative_to(output / "cy") for p in (output / "cy" / "feeds").rglob("*.xml")
+    )
+    assert welsh_feeds == english_feeds and len(welsh_feeds) > 20
+    welsh = feedparser.parse(output / "cy" / "feeds" / "all.atom.xml")
+    english = feedparser.parse(output / "feeds" / "all.atom.xml")
+    assert not welsh.bozo and welsh.feed.language == "cy" and english.feed.language == "en-gb"
+    assert welsh.feed.title.startswith("Pob ymateb – ")
+    assert welsh.feed.link == f"{base}/cy/"
+    assert len(welsh.entries) == len(english.entries)
+    translated = 0
+    for cy, en in zip(welsh.entries, english.entries, strict=True):
+        assert cy.link == en.link.replace(base, f"{base}/cy", 1)
+        assert cy.summary.startswith("Cyfeirnod: ") and "\nCanlyniad: " in cy.summary
+        page = bilingual_site.page(cy.link.removeprefix(base))
+        assert cy.title.startswith(page.h1.get_text().strip()), cy.link
+        translated += cy.title != en.title
+    assert translated >= 5  # the records with Welsh titles
+    exemption = feedparser.parse(output / "cy" / "feeds" / "exemptions" / "section-40.atom.xml")
+    assert exemption.feed.title.startswith("Ymatebion sy'n dyfynnu Adran 40: ")
+    for address, language in (("/cy/", "cy"), ("/", "en")):
+        head = bilingual_site.page(address).find("link", type="application/atom+xml")
+        assert head["hreflang"] == language
+        assert head["href"] == address + "feeds/all.atom.xml"
+    topic = bilingual_site.page("/cy/topics/stop-and-search/")
+    link = topic.select_one("a.feed-link")
+    assert link is not None and link["href"] == "/cy/feeds/topics/stop-and-search.atom.xml"
 
 
 def test_the_sitemap_pairs_each_page_with_its_welsh(bilingual_site: Build) -> None:

@@ -28,24 +28,26 @@ class StatisticsPageGenerator(LogPageGenerator):
         statistics = log_statistics(found.cases, found.from_register)
         titles = section_titles(self.site.register)
         periods = [*statistics.years, *statistics.quarters]
-        sections = [section(m, statistics) for m in measures(periods, titles)] if periods else []
+        measure_list = measures(periods, titles) if periods else []
         bulletins = [cabinet_office_table(found.cases, statistics, self.site.register)]
         if self.site.jurisdiction == "scotland" or any(c.act == "foisa" for c in found.cases):
             bulletins.append(
                 scottish_commissioner_table(found.cases, statistics, self.site.register)
             )
-        self.write_page(
-            "statistics",
-            PAGE_URL,
-            statistics=statistics,
-            sections=sections,
-            latest=statistics.latest,
-            csv_url=STATISTICS_URL,
-            bulletins=bulletins,
-            metadata_url=METADATA_URL,
-            rate=rate,
-            number=number,
-        )
+        for language in self.site.languages:  # the summaries are sentences in each language
+            self.write_page(
+                "statistics",
+                PAGE_URL,
+                [language],
+                statistics=statistics,
+                sections=[section(m, statistics, language) for m in measure_list],
+                latest=statistics.latest,
+                csv_url=STATISTICS_URL,
+                bulletins=bulletins,
+                metadata_url=METADATA_URL,
+                rate=rate,
+                number=number,
+            )
         write_text(self.log_file(STATISTICS_URL), statistics_csv(statistics, titles))
         for table in bulletins:
             write_text(self.log_file(table.url), table.text())

@@ -11,13 +11,20 @@ from typing import Any
 from foilog.checks.site_check import check_site
 from foilog.cli.site import CommandError, load_site
 from foilog.core.progress import progress_bar
+from foilog.core.translation import SOURCE_LANGUAGE
 from foilog.records.column_mapping import MappingError
 from foilog.settings import SiteSettings
 from foilog.settings.case_register import CaseRegisterSource, read_register_mapping
 from foilog.statistics.case_register import RegisterCases, site_cases
 from foilog.statistics.measure_list import measures, number, section_titles
 from foilog.statistics.measures import log_statistics, period_statistics
-from foilog.statistics.periods import Period, quarter_period, range_period, year_period
+from foilog.statistics.periods import (
+    Period,
+    quarter_period,
+    range_period,
+    within,
+    year_period,
+)
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -117,12 +124,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     stats = period_statistics(found.cases, period)
     source = "the case register" if found.from_register else "the published records only"
-    print(f"Statistics for {site.authority}: requests received {period.within}")
+    print(f"Statistics for {site.authority}: requests received {within(period, SOURCE_LANGUAGE)}")
     print(f"Counted from {source}.")
     for measure in measures([stats], section_titles(site.register)):
         print()
         print(measure.title)
-        print(f"  {measure.summary(stats)}")
+        print(f"  {measure.summary(stats, SOURCE_LANGUAGE)}")
         pairs = list(zip(measure.series, measure.values(stats), strict=True))
         if len(pairs) > 1:
             width = max(len(label) for (_, label), _ in pairs)

@@ -106,25 +106,39 @@ def month_name(year: int, month: int, language: str) -> str:
     return format_date(dt.date(year, month, 1), "MMMM y", locale=Locale.parse(language))
 
 
-# Welsh months after "i" ("to") take the soft mutation: "Ebrill i Fehefin".
-_SOFT_MUTATION_CY = {
-    "Mawrth": "Fawrth",
-    "Mai": "Fai",
-    "Mehefin": "Fehefin",
-    "Gorffennaf": "Orffennaf",
-    "Medi": "Fedi",
-    "Tachwedd": "Dachwedd",
-    "Rhagfyr": "Ragfyr",
-}
+# The soft mutation of a Welsh word's first letters, as after "i" ("to"): "Ebrill i
+# Fehefin" ("Ch" and vowels stay as they are).
+_SOFT_MUTATION_CY = (
+    ("Rh", "R"),
+    ("Ll", "L"),
+    ("Ch", "Ch"),
+    ("M", "F"),
+    ("G", ""),
+    ("T", "D"),
+    ("C", "G"),
+    ("P", "B"),
+    ("B", "F"),
+    ("D", "Dd"),
+)
 
 
-def month_span(start: dt.date, end: dt.date, language: str) -> str:
+def soft_mutation(word: str) -> str:
+    """`word` (a capitalised Welsh word) after a word that softens it: "Mehefin", "Fehefin"."""
+    for radical, mutated in _SOFT_MUTATION_CY:
+        if word.startswith(radical):
+            rest = word[len(radical) :]
+            return mutated + rest if mutated else rest.capitalize()
+    return word
+
+
+def month_span(start: dt.date, end: dt.date, language: str, short: bool = False) -> str:
     """Months of one year as written in running text: "April to June 2025", "Ebrill i
-    Fehefin 2025"."""
+    Fehefin 2025"; `short`, for narrow table rows: "Apr to Jun 2025", "Ebr i Feh 2025"."""
     locale = Locale.parse(language)
-    first, last = (format_date(day, "LLLL", locale=locale) for day in (start, end))
+    pattern = "MMM" if short else "LLLL"
+    first, last = (format_date(day, pattern, locale=locale) for day in (start, end))
     if language == "cy":
-        return f"{first} i {_SOFT_MUTATION_CY.get(last, last)} {end.year}"
+        return f"{first} i {soft_mutation(last)} {end.year}"
     return f"{first} to {last} {end.year}"
 
 

@@ -146,6 +146,34 @@ def _signed(match: re.Match[str]) -> bool:
     return first not in NOT_NAMES and first not in ROLE_WORDS
 
 
+def _labelled(match: re.Match[str]) -> bool:
+    """A name, not a team, a job or a word such as "Male" or "Unknown": after a label
+    that says who ("Victim:"), a name of two words, or an initial and a name."""
+    words = match.group("found").replace(".", " ").replace(",", " ").split()
+    if any(w.title() in NOT_NAMES | ROLE_WORDS | _NOT_LABELLED_NAMES for w in words):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) < 4:
+        return False  # "Name: CID" is more often an acronym than a surname
+    return match.group("name_label") is not None or len(words) >= 2
+
+
+# Labels of a form or a letter's heading that a person's name follows: "Name: Sam Smith",
+# "Case officer: Priya Shah", "Prepared by: J. Bloggs".
+_WHO = (
+    r"(?:(?:case|investigating|reporting|attending|arresting|dealing|handling)\s+officer|"
+    r"officer\s+(?:in\s+charge|dealing|in\s+the\s+case)|officer|contact|caller|victim|"
+    r"suspect|offender|complainant|witness|requester|requestor|applicant|author)"
+)
+_NAME_LABEL = rf"(?i:(?:{_WHO}(?:'s)?\s+)?(?:full\s+|first\s+|last\s+|sur|fore)?name)"
+_WHO_LABEL = (
+    rf"(?i:{_WHO}|(?:prepared|completed|signed|reviewed|approved|created|written|reported)"
+    r"\s+by)"
+)
+_LABELLED_WORD = rf"(?:{_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
+_NOT_LABELLED_NAMES = frozenset(
+    {"Male", "Female", "Unknown", "Not", "Known", "None", "Other", "Yes", "No", "Withheld"}
+    | {"Redacted", "Anonymous"}
+)
 _TITLE = _alternation(COURTESY_TITLES + RANKS)
 _TITLE_WORDS = frozenset(word for title in COURTESY_TITLES + RANKS for word in title.split())
 _NAME = rf"(?:[A-Z]\.?\s+){{0,2}}(?:{_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
@@ -334,6 +362,19 @@ PATTERNS = [
         NAME_FIX + CONTACT,
         re.compile(rf"\bDear\s+(?P<found>{_SURNAME}(?:\s+{_SURNAME})?)\b"),
         _salutation,
+    ),
+    Pattern(
+        "labelled-name",
+        "a name after a label such as Name: or Case officer:",
+        MEDIUM,
+        NAME_FIX + CONTACT,
+        re.compile(
+            rf"(?:(?m:^)[ \t]*|(?<=[.;,|] ))(?:(?P<name_label>{_NAME_LABEL})|{_WHO_LABEL})"
+            rf"\s*:[ \t]*(?P<found>(?:[A-Z]\.?[ \t]+){{0,2}}{_LABELLED_WORD}"
+            rf"(?:(?<=[A-Z]{{2}}),?[ \t]+{_LABELLED_WORD}|[ \t]+{_LABELLED_WORD}){{0,2}})"
+            r"(?![\w'’-])"
+        ),
+        _labelled,
     ),
     Pattern(
         "sign-off-name",

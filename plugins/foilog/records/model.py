@@ -8,45 +8,53 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from foilog.core.translation import N_
 from foilog.records.dates import PartialDate
 from foilog.records.register import ACT_SHORT, ExemptionEntry
 from foilog.records.yaml_source import Path_, nearest_line, unpack_lines
 
 OUTCOME_LABELS = {
-    "disclosed": "Disclosed",
-    "partially-disclosed": "Partially disclosed",
-    "refused": "Refused",
-    "not-held": "Information not held",
-    "neither-confirm-nor-deny": "Neither confirmed nor denied",
-    "not-recorded": "Not recorded in the original response",  # a legacy record's null outcome
+    "disclosed": N_("Disclosed"),
+    "partially-disclosed": N_("Partially disclosed"),
+    "refused": N_("Refused"),
+    "not-held": N_("Information not held"),
+    "neither-confirm-nor-deny": N_("Neither confirmed nor denied"),
+    "not-recorded": N_("Not recorded in the original response"),  # a legacy record's null outcome
 }
-NOT_RECORDED = "Not recorded in the original response"  # a legacy record's null field
+NOT_RECORDED = N_("Not recorded in the original response")  # a legacy record's null field
 
 EVENT_LABELS = {
-    "clarification-requested": "Clarification requested",
-    "clarification-received": "Clarification received",
-    "combined-for-cost": "Requests combined for cost",
-    "advice-and-assistance": "Advice and assistance (section 16)",
-    "internal-review-requested": "Internal review requested",
-    "internal-review-outcome": "Internal review outcome",
-    "ico-decision": "ICO decision notice",
-    "extension": "Time limit extended",
-    "withdrawn": "Withdrawn",
-    "follow-up": "Follow-up letter",
-    "correction": "Correction",
+    "clarification-requested": N_("Clarification requested"),
+    "clarification-received": N_("Clarification received"),
+    "combined-for-cost": N_("Requests combined for cost"),
+    "advice-and-assistance": N_("Advice and assistance (section 16)"),
+    "internal-review-requested": N_("Internal review requested"),
+    "internal-review-outcome": N_("Internal review outcome"),
+    "ico-decision": N_("ICO decision notice"),
+    "extension": N_("Time limit extended"),
+    "withdrawn": N_("Withdrawn"),
+    "follow-up": N_("Follow-up letter"),
+    "correction": N_("Correction"),
 }
 
 ACT_LABELS = {
-    "foia": "Freedom of Information Act 2000",
-    "eir": "Environmental Information Regulations 2004",
-    "foisa": "Freedom of Information (Scotland) Act 2002",
+    "foia": N_("Freedom of Information Act 2000"),
+    "eir": N_("Environmental Information Regulations 2004"),
+    "foisa": N_("Freedom of Information (Scotland) Act 2002"),
 }
 
 
+# An internal review's result, as its history event gives it.
+REVIEW_RESULT_LABELS = {
+    "upheld": N_("upheld"),
+    "partly-upheld": N_("partly upheld"),
+    "overturned": N_("overturned"),
+}
+
 STATUS_LABELS = {
-    "on-time": "On time",
-    "extended": "On time with an extension",
-    "late": "Late",
+    "on-time": N_("On time"),
+    "extended": N_("On time with an extension"),
+    "late": N_("Late"),
 }
 
 
@@ -207,7 +215,12 @@ class HistoryEvent:
 
     @property
     def label(self) -> str:
-        return "Attachment withdrawn" if self.file else EVENT_LABELS[self.event]
+        return N_("Attachment withdrawn") if self.file else EVENT_LABELS[self.event]
+
+    @property
+    def result_label(self) -> str | None:
+        """An internal review's result in words: "partly upheld"."""
+        return REVIEW_RESULT_LABELS.get(self.result, self.result) if self.result else None
 
 
 @dataclass(slots=True)

@@ -9,13 +9,15 @@ from typing import Any
 
 import yaml
 
+from foilog.core.translation import N_
+
 KINDS = ("absolute", "qualified", "procedural")
 ENTRY_FIELDS = ("title", "kind", "ncnd", "explanation", "url")
 OPTIONAL_FIELDS = ("subsections",)
 _CITATION = re.compile(r"^([0-9]+[A-Z]?)((?:\([0-9A-Za-z]+\))*)$")
 _PART = re.compile(r"\([0-9A-Za-z]+\)")
 
-ACT_SHORT = {"foia": "Section", "eir": "Regulation", "foisa": "Section"}
+ACT_SHORT = {"foia": N_("Section"), "eir": N_("Regulation"), "foisa": N_("Section")}
 
 
 @dataclass(frozen=True, slots=True)

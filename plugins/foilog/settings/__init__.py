@@ -31,7 +31,7 @@ from foilog.settings.layout import OWN_BASE_TEMPLATE, read_base_template, read_u
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHASES = ("alpha", "beta")
+PHASES = {"alpha": N_("Alpha"), "beta": N_("Beta")}  # FOILOG_PHASE: the banner's tag
 DEFAULT_PHASE_TEXT = N_("This is a new service. Your feedback will help us to improve it.")
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_BRAND = {
@@ -153,6 +153,11 @@ class SiteSettings:
     def in_language(self, language: str) -> SiteSettings:
         """These settings for pages in `language`: `url` is that language's tree."""
         return replace(self, language=language)
+
+    @property
+    def phase_label(self) -> str | None:
+        """The phase banner's tag: "Beta"."""
+        return PHASES[self.phase] if self.phase else None
 
     @property
     def main_language(self) -> str:

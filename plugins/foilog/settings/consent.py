@@ -17,6 +17,13 @@ _DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9-]+$")
 # (site/static/js/cookie-consent.js) reads its name from the configuration below, so this is
 # the only place it is spelt.
 CONSENT_COOKIE = "cookie_consent"
+# The titles of the usual categories, which the catalogues translate; another category's
+# title is its name with a capital letter, unless the site gives one.
+CATEGORY_TITLES = {
+    "analytics": N_("Analytics"),
+    "preferences": N_("Preferences"),
+    "marketing": N_("Marketing"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +109,7 @@ def read_cookie_categories(
         if not isinstance(description, str) or not description.strip():
             faults.append(f"{where}.description: expected text; found {description!r}")
             description = ""
-        title = item.get("title", name.replace("-", " ").capitalize())
+        title = item.get("title", CATEGORY_TITLES.get(name, name.replace("-", " ").capitalize()))
         if not isinstance(title, str):
             faults.append(f"{where}.title: expected text; found {title!r}")
             title = name

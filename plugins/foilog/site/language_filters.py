@@ -17,7 +17,6 @@ from foilog.core.translation import (
     language_of,
     long_date,
     month_name,
-    month_span,
     translate,
 )
 from foilog.records.dates import PartialDate
@@ -29,7 +28,7 @@ from foilog.search.welsh_words import record_welsh_words
 from foilog.site.browse import MonthGroup
 from foilog.site.search_filters import translate_value
 from foilog.site.standing_pages import LOG_PAGES
-from foilog.statistics.periods import Period
+from foilog.statistics.periods import Period, period_label
 
 # The words of a bounded figure ({fewer_than: 5}), as format_cell writes them.
 BOUND_WORDS = {"fewer_than": N_("fewer than %(number)s"), "more_than": N_("more than %(number)s")}
@@ -79,27 +78,29 @@ def month_value(env: Environment, value: str) -> str:
 
 
 @pass_environment
-def period_label(env: Environment, period: Period) -> str:
+def period_text(env: Environment, period: Period) -> str:
     """A statistics period in the page's language: "2025", "Ebrill i Fehefin 2025"."""
-    language = language_of(env)
-    if period.kind == "quarter":
-        return month_span(period.start, period.end, language)
-    if period.kind == "range" and language != SOURCE_LANGUAGE:
-        first, last = (long_date(day, language) for day in (period.start, period.end))
-        return f"{first} – {last}"
-    return period.label
+    return period_label(period, language_of(env))
+
+
+def cited_text(cited: CitedExemption, language: str) -> str:
+    """An exemption as cited, "Section 31(1)(a)", in `language`."""
+    return f"{translate(ACT_SHORT[cited.entry.act], language)} {cited.citation}"
+
+
+def entry_text(entry: ExemptionEntry, language: str) -> str:
+    """A register entry, "Section 31", in `language`."""
+    return f"{translate(ACT_SHORT[entry.act], language)} {entry.key}"
 
 
 @pass_environment
 def cited_label(env: Environment, cited: CitedExemption) -> str:
-    """An exemption as cited, "Section 31(1)(a)", in the page's language."""
-    return f"{translate(ACT_SHORT[cited.entry.act], language_of(env))} {cited.citation}"
+    return cited_text(cited, language_of(env))
 
 
 @pass_environment
 def entry_label(env: Environment, entry: ExemptionEntry) -> str:
-    """A register entry, "Section 31", in the page's language."""
-    return f"{translate(ACT_SHORT[entry.act], language_of(env))} {entry.key}"
+    return entry_text(entry, language_of(env))
 
 
 @pass_environment
@@ -170,7 +171,7 @@ LANGUAGE_FILTERS: dict[str, Callable[..., Any]] = {
     "month_text": month_text,
     "month_group": month_group,
     "month_value": month_value,
-    "period_label": period_label,
+    "period_label": period_text,
     "cited_label": cited_label,
     "entry_label": entry_label,
     "filter_value": filter_value,

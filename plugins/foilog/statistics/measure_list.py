@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from foilog.core.translation import N_
+from foilog.core.translation import N_, translate, translate_plural
+from foilog.core.translation import number as figure
 from foilog.records.model import OUTCOME_LABELS
 from foilog.records.register import ACT_SHORT, ExemptionRegister
 from foilog.statistics.cases import NOT_RECORDED, exemption_key
 from foilog.statistics.measures import BANDS, PeriodStatistics, Statistics
+from foilog.statistics.periods import within
 
 MIN_RATE_BASE = 5  # no share is shown of fewer requests than this
 TOO_FEW = N_("too few to show a rate")
@@ -34,7 +36,7 @@ DAYS_SERIES = [
     ("median", N_("Median")),
     ("mean", N_("Mean")),
     ("longest", N_("Longest")),
-    *[(key, f"{label} days") for key, label, _, _ in BANDS],
+    *[(key, label) for key, label, _, _ in BANDS],
 ]
 OUTCOME_SERIES = [
     *((key, label) for key, label in OUTCOME_LABELS.items() if key != NOT_RECORDED),
@@ -59,13 +61,18 @@ class Measure:
     title: str
     series: list[tuple[str, str]]  # (category, label)
     values: Callable[[PeriodStatistics], list[Value]]
-    summary: Callable[[PeriodStatistics], str]
+    summary: Callable[[PeriodStatistics, str], str]  # in the language given
     chart_from: int = 0  # the chart shows series[chart_from:] (counts, not averages)
 
 
 def rate(part: int, base: int) -> str:
     """A share as a percentage, or TOO_FEW on a base of fewer than MIN_RATE_BASE."""
     return TOO_FEW if base < MIN_RATE_BASE else f"{round(100 * part / base)}%"
+
+
+def rate_text(part: int, base: int, language: str) -> str:
+    """`rate` in `language`."""
+    return translate(rate(part, base), language)
 
 
 def section_titles(register: ExemptionRegister) -> dict[str, str]:
@@ -135,76 +142,177 @@ def _section_order(key: str) -> tuple[str, int, str]:
     return (prefix, int(digits or 0), citation)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def exemption_text(key: str, language: str) -> str:
+    """An exemption_key in `language`: "Adran 40", "EIR Rheoliad 12(5)(b)"."""
+    words = key.split(" ")
+    return " ".join(translate(w, language) if w in ACT_SHORT.values() else w for w in words)
 
 
-def _was(count: int) -> str:
-    return "was" if count == 1 else "were"
+# Each summary is made of sentences, each counting one thing, so that the catalogue gives
+# each count its language's plural forms; a sentence's other figures are put in by name.
 
 
-def requests_summary(s: PeriodStatistics) -> str:
-    text = (
-        f"{_plural(s.received, 'request was', 'requests were')} received {s.period.within}: "
-        f"{s.answered} answered, {s.status['withdrawn']} withdrawn, {s.status['lapsed']} "
-        f"lapsed and {s.status['open']} still open."
-    )
-    return text + f" {s.open_at_end} {_was(s.open_at_end)} open at the end of the period."
+def requests_summary(s: PeriodStatistics, language: str) -> str:
+    received = translate_plural(
+        "%(num)s request was received %(within)s: %(answered)s answered, %(withdrawn)s "
+        "withdrawn, %(lapsed)s lapsed and %(open)s still open.",
+        "%(num)s requests were received %(within)s: %(answered)s answered, %(withdrawn)s "
+        "withdrawn, %(lapsed)s lapsed and %(open)s still open.",
+        s.received,
+        language,
+    ) % {
+        "num": figure(s.received, language),
+        "within": within(s.period, language),
+        "answered": figure(s.answered, language),
+        "withdrawn": figure(s.status["withdrawn"], language),
+        "lapsed": figure(s.status["lapsed"], language),
+        "open": figure(s.status["open"], language),
+    }
+    open_at_end = translate_plural(
+        "%(num)s was open at the end of the period.",
+        "%(num)s were open at the end of the period.",
+        s.open_at_end,
+        language,
+    ) % {"num": figure(s.open_at_end, language)}
+    return f"{received} {open_at_end}"
 
 
-def timeliness_summary(s: PeriodStatistics) -> str:
-    text = (
-        f"Of {_plural(s.timed, 'answer', 'answers')} with full dates, {s.timeliness['on-time']} "
-        f"{_was(s.timeliness['on-time'])} within 20 working days "
-        f"({rate(s.timeliness['on-time'], s.timed)}) and {s.timeliness['extended']} within an "
-        f"extension; {s.timeliness['late']} {_was(s.timeliness['late'])} late "
-        f"({rate(s.timeliness['late'], s.timed)})."
-    )
-    if s.timeliness["unknown"]:
-        text += (
-            f" {_plural(s.timeliness['unknown'], 'answer has', 'answers have')} no full "
-            "received or closed date, so no timeliness."
+def timeliness_summary(s: PeriodStatistics, language: str) -> str:
+    t = s.timeliness
+    sentences = [
+        translate_plural(
+            "Of %(num)s answer with full dates,",
+            "Of %(num)s answers with full dates,",
+            s.timed,
+            language,
         )
-    return text
-
-
-def days_summary(s: PeriodStatistics) -> str:
-    if not s.days:
-        return f"No request received {s.period.within} has been answered with full dates."
-    return (
-        f"Answers to requests received {s.period.within} took a median of {s.median_days:g} "
-        f"working days and a mean of {s.mean_days:g}; the longest took {s.longest_days}."
-    )
-
-
-def outcome_summary(s: PeriodStatistics) -> str:
-    parts = [
-        f"{s.outcomes[key]} {label.lower()}" for key, label in OUTCOME_SERIES if s.outcomes[key]
+        % {"num": figure(s.timed, language)},
+        translate_plural(
+            "%(num)s was within 20 working days (%(rate)s) and %(extended)s within an extension;",
+            "%(num)s were within 20 working days (%(rate)s) and %(extended)s within an extension;",
+            t["on-time"],
+            language,
+        )
+        % {
+            "num": figure(t["on-time"], language),
+            "rate": rate_text(t["on-time"], s.timed, language),
+            "extended": figure(t["extended"], language),
+        },
+        translate_plural(
+            "%(num)s was late (%(rate)s).", "%(num)s were late (%(rate)s).", t["late"], language
+        )
+        % {"num": figure(t["late"], language), "rate": rate_text(t["late"], s.timed, language)},
     ]
-    return f"Of {_plural(s.answered, 'answer', 'answers')}: {', '.join(parts) or 'none'}."
+    if t["unknown"]:
+        sentences.append(
+            translate_plural(
+                "%(num)s answer has no full received or closed date, so no timeliness.",
+                "%(num)s answers have no full received or closed date, so no timeliness.",
+                t["unknown"],
+                language,
+            )
+            % {"num": figure(t["unknown"], language)}
+        )
+    return " ".join(sentences)
 
 
-def exemption_summary(s: PeriodStatistics) -> str:
-    if not s.exemptions:
-        return "No exemptions were cited."
-    top = max(s.exemptions.values())
-    most = [key for key, count in sorted(s.exemptions.items()) if count == top]
-    cited = _plural(len(s.exemptions), "section was", "different sections were")
-    answers = _plural(top, "answer", "answers")
-    if len(most) == 1:
-        return f"{cited} cited. The most cited was {most[0]}, in {answers}."
-    return f"{cited} cited. The most cited were {', '.join(most)}, each in {answers}."
-
-
-def review_summary(s: PeriodStatistics) -> str:
-    r = s.reviews
-    return (
-        f"{_plural(r['requested'], 'internal review was', 'internal reviews were')} asked for "
-        f"{s.period.within}; {r['completed']} {_was(r['completed'])} completed: {r['upheld']} "
-        f"upheld the decision, {r['partly-upheld']} partly upheld it and {r['overturned']} "
-        f"overturned it. {r['on-time']} {_was(r['on-time'])} completed within 20 working days "
-        f"({rate(r['on-time'], r['completed'])}) and {r['late']} late."
+def days_summary(s: PeriodStatistics, language: str) -> str:
+    period = within(s.period, language)
+    if not s.days:
+        message = N_("No request received %(within)s has been answered with full dates.")
+        return translate(message, language) % {"within": period}
+    message = N_(
+        "Answers to requests received %(within)s took a median of %(median)s working days "
+        "and a mean of %(mean)s; the longest took %(longest)s."
     )
+    return translate(message, language) % {
+        "within": period,
+        "median": figure(s.median_days or 0, language),
+        "mean": figure(s.mean_days or 0, language),
+        "longest": figure(s.longest_days or 0, language),
+    }
+
+
+def outcome_summary(s: PeriodStatistics, language: str) -> str:
+    parts = [
+        translate(N_("%(num)s %(outcome)s"), language)
+        % {"num": figure(s.outcomes[key], language), "outcome": translate(label, language).lower()}
+        for key, label in OUTCOME_SERIES
+        if s.outcomes[key]
+    ]
+    return translate_plural(
+        "Of %(num)s answer: %(outcomes)s.",
+        "Of %(num)s answers: %(outcomes)s.",
+        s.answered,
+        language,
+    ) % {
+        "num": figure(s.answered, language),
+        "outcomes": ", ".join(parts) or translate(N_("none"), language),
+    }
+
+
+def exemption_summary(s: PeriodStatistics, language: str) -> str:
+    if not s.exemptions:
+        return translate(N_("No exemptions were cited."), language)
+    top = max(s.exemptions.values())
+    most = [
+        exemption_text(key, language) for key, count in sorted(s.exemptions.items()) if count == top
+    ]
+    cited = translate_plural(
+        "%(num)s section was cited.",
+        "%(num)s different sections were cited.",
+        len(s.exemptions),
+        language,
+    ) % {"num": figure(len(s.exemptions), language)}
+    if len(most) == 1:
+        most_cited = translate_plural(
+            "The most cited was %(section)s, in %(num)s answer.",
+            "The most cited was %(section)s, in %(num)s answers.",
+            top,
+            language,
+        ) % {"section": most[0], "num": figure(top, language)}
+    else:
+        most_cited = translate_plural(
+            "The most cited were %(sections)s, each in %(num)s answer.",
+            "The most cited were %(sections)s, each in %(num)s answers.",
+            top,
+            language,
+        ) % {"sections": ", ".join(most), "num": figure(top, language)}
+    return f"{cited} {most_cited}"
+
+
+def review_summary(s: PeriodStatistics, language: str) -> str:
+    r = s.reviews
+    asked = translate_plural(
+        "%(num)s internal review was asked for %(within)s;",
+        "%(num)s internal reviews were asked for %(within)s;",
+        r["requested"],
+        language,
+    ) % {"num": figure(r["requested"], language), "within": within(s.period, language)}
+    completed = translate_plural(
+        "%(num)s was completed: %(upheld)s upheld the decision, %(partly)s partly upheld it "
+        "and %(overturned)s overturned it.",
+        "%(num)s were completed: %(upheld)s upheld the decision, %(partly)s partly upheld it "
+        "and %(overturned)s overturned it.",
+        r["completed"],
+        language,
+    ) % {
+        "num": figure(r["completed"], language),
+        "upheld": figure(r["upheld"], language),
+        "partly": figure(r["partly-upheld"], language),
+        "overturned": figure(r["overturned"], language),
+    }
+    in_time = translate_plural(
+        "%(num)s was completed within 20 working days (%(rate)s) and %(late)s late.",
+        "%(num)s were completed within 20 working days (%(rate)s) and %(late)s late.",
+        r["on-time"],
+        language,
+    ) % {
+        "num": figure(r["on-time"], language),
+        "rate": rate_text(r["on-time"], r["completed"], language),
+        "late": figure(r["late"], language),
+    }
+    return f"{asked} {completed} {in_time}"
 
 
 CSV_HEADER = [

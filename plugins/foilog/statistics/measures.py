@@ -11,16 +11,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from foilog.core.translation import N_
 from foilog.records.dates import PartialDate
 from foilog.statistics.cases import Case
 from foilog.statistics.periods import Period, quarters_between, range_period, year_period
 
 # Working days taken, in bands: (category, label, fewest, most).
 BANDS = [
-    ("1-20", "1 to 20", 0, 20),  # a same-day answer (0) is in the first band
-    ("21-40", "21 to 40", 21, 40),
-    ("41-60", "41 to 60", 41, 60),
-    ("over-60", "Over 60", 61, None),
+    ("1-20", N_("1 to 20 days"), 0, 20),  # a same-day answer (0) is in the first band
+    ("21-40", N_("21 to 40 days"), 21, 40),
+    ("41-60", N_("41 to 60 days"), 41, 60),
+    ("over-60", N_("Over 60 days"), 61, None),
 ]
 
 

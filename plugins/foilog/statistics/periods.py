@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from foilog.core.translation import N_, SOURCE_LANGUAGE, long_date, month_span, translate
 from foilog.records.dates import MONTHS, PartialDate
 
 
@@ -15,19 +16,6 @@ class Period:
     label: str
     start: dt.date
     end: dt.date
-
-    @property
-    def within(self) -> str:
-        """The period as words after a verb: 'in 2025', 'from 1 April 2024 to 31 March 2025'."""
-        return f"from {self.label}" if self.kind == "range" else f"in {self.label}"
-
-    @property
-    def short_label(self) -> str:
-        """'Jan to Mar 2025' for a quarter, for narrow table rows; otherwise the label."""
-        if self.kind != "quarter":
-            return self.label
-        first, last = MONTHS[self.start.month - 1][:3], MONTHS[self.end.month - 1][:3]
-        return f"{first} to {last} {self.start.year}"
 
     def holds(self, date: PartialDate | None) -> bool:
         """Whether the whole of `date` (a day, or a month for partial dates) lies in the period."""
@@ -67,3 +55,32 @@ def quarters_between(first: dt.date, last: dt.date) -> list[Period]:
         if quarter_period(year, quarter).end >= first
         and quarter_period(year, quarter).start <= last
     ]
+
+
+def period_label(period: Period, language: str) -> str:
+    """The period in `language`: "2025", "April to June 2025", "Ebrill i Fehefin 2025"."""
+    if period.kind == "quarter":
+        return month_span(period.start, period.end, language)
+    if period.kind == "range" and language != SOURCE_LANGUAGE:
+        first, last = (long_date(day, language) for day in (period.start, period.end))
+        return f"{first} – {last}"
+    return period.label
+
+
+def short_period_label(period: Period, language: str) -> str:
+    """'Jan to Mar 2025' ('Ion i Faw 2025') for a quarter, for narrow table rows; otherwise
+    the label."""
+    if period.kind == "quarter":
+        return month_span(period.start, period.end, language, short=True)
+    return period_label(period, language)
+
+
+def within(period: Period, language: str) -> str:
+    """The period as words after a verb: 'in 2025', 'from 1 April 2024 to 31 March 2025'."""
+    if period.kind != "range":
+        return translate(N_("in %(period)s"), language) % {"period": period_label(period, language)}
+    if (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31):
+        start, end = str(period.start.year), str(period.end.year)  # whole years
+    else:
+        start, end = (long_date(day, language) for day in (period.start, period.end))
+    return translate(N_("from %(start)s to %(end)s"), language) % {"start": start, "end": end}

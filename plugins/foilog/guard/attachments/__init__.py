@@ -83,7 +83,7 @@ def check_bytes(data: bytes, suffix: str, guard: GuardSettings, depth: int = 0) 
         if suffix not in guard.allowed_types:
             return [_refused(suffix)]
         # An allowed type is published as it is; if it is text, what it says is still read.
-        return text_issues([("", decode_text(data))], guard.contacts) if kind == "text" else []
+        return text_issues([("", decode_text(data))], guard) if kind == "text" else []
     if kind != expected:
         return [
             Issue(

@@ -43,11 +43,16 @@ def _is_year(number: float | None) -> bool:
     return number is not None and number.is_integer() and 1900 <= number <= 2100
 
 
+def is_number_text(text: str) -> bool:
+    """Text that is a number, such as "1,204" in a CSV file or a Word table."""
+    return _NUMBER_TEXT.fullmatch(text.strip()) is not None
+
+
 def _number(cell: Cell) -> float | None:
-    """The cell's number; CSV text such as "1,204" is read as a number too."""
+    """The cell's number; text such as "1,204" is read as a number too."""
     if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
         return float(cell.value)
-    if isinstance(cell.value, str) and _NUMBER_TEXT.fullmatch(cell.value.strip()):
+    if isinstance(cell.value, str) and is_number_text(cell.value):
         return float(cell.value.strip().replace(",", ""))
     return None
 
@@ -62,7 +67,7 @@ def _text(cell: Cell) -> str | None:
     return text
 
 
-def _header_row(row: list[Cell]) -> bool:
+def is_header_row(row: list[Cell]) -> bool:
     """Only words and years: words alone, or two years or more (a label beside one year,
     "Burglary, 2019", is a row of data)."""
     filled = [c for c in row if c.value is not None and str(c.value).strip()]
@@ -78,7 +83,7 @@ def _under_headers(rows: list[list[Cell]]) -> Iterator[tuple[tuple[int, int], st
     headers: dict[int, str] = {}
     header_row = -1
     for index, row in enumerate(rows):
-        if _header_row(row):
+        if is_header_row(row):
             header_row = index
             headers = {c: str(cell.value).strip() for c, cell in enumerate(row) if cell.value}
             continue

@@ -1,5 +1,6 @@
-"""CSV: every cell is read by the text rules, tables of counts by the small-number rule,
-and rows with more values than the header have columns nobody labelled."""
+"""CSV: every cell is read by the text rules, columns of names by the name rule, tables of
+counts by the small-number rule, and rows with more values than the header have columns
+nobody labelled."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from openpyxl.utils.cell import get_column_letter
 from foilog.guard.attachments.count_tables import Cell, small_number_issues
 from foilog.guard.attachments.issue import Issue
 from foilog.guard.attachments.kinds import decode_text
+from foilog.guard.attachments.name_columns import name_issues
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -35,4 +37,5 @@ def check_csv(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]:
                 )
             )
     pieces = [(cell.place, str(cell.value)) for row in rows for cell in row]
-    return issues + text_issues(pieces, guard.contacts) + small_number_issues(rows, guard)
+    issues += text_issues(pieces, guard) + name_issues(rows)
+    return issues + small_number_issues(rows, guard)

@@ -1,14 +1,17 @@
-"""Word documents (docx, docm): what every story says, and comments, tracked changes,
-formatting changes, hidden and invisible text; with the package's parts
-(office_parts.py) and document properties (office_properties.py)."""
+"""Word documents (docx, docm): what every story says, names and small numbers in its
+tables, and comments, tracked changes, formatting changes, hidden and invisible text;
+with the package's parts (office_parts.py) and document properties
+(office_properties.py)."""
 
 from __future__ import annotations
 
 from lxml import etree
 
-from foilog.guard.attachments.docx_story import W, alt_texts, paragraph_text, paragraphs
+from foilog.guard.attachments.count_tables import Cell, small_number_issues
+from foilog.guard.attachments.docx_story import W, alt_texts, paragraph_text, paragraphs, tables
 from foilog.guard.attachments.docx_styles import Styles
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.name_columns import name_issues
 from foilog.guard.attachments.office_parts import package_issues
 from foilog.guard.attachments.office_properties import property_issues
 from foilog.guard.attachments.package import Package
@@ -38,7 +41,13 @@ def check_docx(data: bytes, guard: GuardSettings, depth: int = 0) -> list[Issue]
         issues += _changes(paragraph.place, element)
         issues += _unseen_text(paragraph.place, element, styles)
         pieces.append((paragraph.place, paragraph_text(element)))
-    issues += text_issues([*pieces, *alt_texts(package)], guard.contacts)
+    issues += text_issues([*pieces, *alt_texts(package)], guard)
+    for place, rows in tables(package):
+        cells = [
+            [Cell(f"{place} row {r} column {c}", text) for c, text in enumerate(row, 1)]
+            for r, row in enumerate(rows, 1)
+        ]
+        issues += name_issues(cells) + small_number_issues(cells, guard)
     return issues
 
 

@@ -1,5 +1,5 @@
 """The stories of a Word document (body, headers, footers, footnotes, endnotes, comments),
-their paragraphs and what each says, deleted text included."""
+their paragraphs and tables and what each says, deleted text included."""
 
 from __future__ import annotations
 
@@ -76,3 +76,27 @@ def alt_texts(package: Package) -> Iterator[tuple[str, str]]:
                 number += 1
             if text.strip():
                 yield f"{label} image {number} alt text".strip(), text
+
+
+def tables(package: Package) -> Iterator[tuple[str, list[list[str | None]]]]:
+    """("table 2", rows of cell texts) for each table in document order, a table inside a
+    cell as its own. A cell merged across columns or down rows is its first cell's text,
+    and None in the others, so that each column holds what is shown under its header."""
+    for label, root in stories(package):
+        for number, table in enumerate(root.iter(f"{W}tbl"), 1):
+            yield (
+                f"{label} table {number}".strip(),
+                [_row(row) for row in table.iterchildren(f"{W}tr")],
+            )
+
+
+def _row(row: etree._Element) -> list[str | None]:
+    texts: list[str | None] = []
+    for cell in row.iterchildren(f"{W}tc"):
+        span = cell.find(f"{W}tcPr/{W}gridSpan")
+        merge = cell.find(f"{W}tcPr/{W}vMerge")
+        continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
+        own = [p for p in cell.iter(f"{W}p") if next(p.iterancestors(f"{W}tc"), None) is cell]
+        texts.append(None if continued else " ".join(paragraph_text(p) for p in own).strip())
+        texts += [None] * (int(span.get(f"{W}val", "1")) - 1 if span is not None else 0)
+    return texts

@@ -143,7 +143,7 @@ def _drawn_text(package: Package, guard: GuardSettings) -> list[Issue]:
         if root is not None:
             texts = (e.text.strip() for e in root.iter() if isinstance(e.text, str))
             pieces.append((f"part {name}", "\n".join(t for t in texts if t)))
-    return text_issues(pieces, guard.contacts)
+    return text_issues(pieces, guard)
 
 
 def _sources(package: Package, name: str) -> list[str]:
@@ -220,7 +220,7 @@ def _custom_xml(package: Package, guard: GuardSettings) -> list[Issue]:
                     )
                 )
         texts = [e.text.strip() for e in root.iter() if isinstance(e.text, str) and e.text.strip()]
-        issues += text_issues([(place, "\n".join(texts))], guard.contacts)
+        issues += text_issues([(place, "\n".join(texts))], guard)
     return issues
 
 
@@ -240,7 +240,7 @@ def _links(package: Package, guard: GuardSettings) -> list[Issue]:
                     "attach the Normal template (Developer > Document Template) and save",
                 )
             )
-            issues += text_issues([(place, rel.target)], guard.contacts)
+            issues += text_issues([(place, rel.target)], guard)
         else:
-            issues += link_issues(place, rel.target, guard.contacts)
+            issues += link_issues(place, rel.target, guard)
     return issues

@@ -1,6 +1,7 @@
 """PDF: earlier revisions, embedded files (checked as what they are), JavaScript,
-annotations and form values; with the text layer read by the text rules, failed
-redactions (pdf_redaction.py) and metadata, bookmarks, links and layers (pdf_metadata.py)."""
+annotations and form values; with the text layer read by the text rules, tables of counts
+(pdf_tables.py), failed redactions (pdf_redaction.py) and metadata, bookmarks, links and
+layers (pdf_metadata.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from foilog.guard.attachments.pdf_redaction import (
     may_cover_text,
     page_objects,
 )
+from foilog.guard.attachments.pdf_tables import cells_apart, may_hold_tables, table_issues
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -81,11 +83,13 @@ def _pages(data: bytes, guard: GuardSettings) -> list[Issue]:
             number = index + 1
             text_page = page.get_textpage()
             try:
-                text = text_page.get_text_range()
+                text = cells_apart(text_page)
                 objects = page_objects(page, text_page)
+                if may_hold_tables(text, guard):
+                    issues += table_issues(number, text_page, guard)
             finally:
                 text_page.close()
-            issues += text_issues([(f"page {number}", text)], guard.contacts)
+            issues += text_issues([(f"page {number}", text)], guard)
             rendered = RenderedPage(page)
             issues += hidden_text(number, page, objects, rendered)
             if may_cover_text(objects):

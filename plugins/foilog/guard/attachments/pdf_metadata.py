@@ -41,7 +41,7 @@ def metadata_issues(reader: PdfReader, guard: GuardSettings) -> list[Issue]:
             Issue(f"XMP {name}", "pdf-xmp-metadata", f'the XMP {name} is "{value}"', _FIX)
         )
     titles = [(f"bookmark {n}", title) for n, title in enumerate(_bookmarks(reader.outline), 1)]
-    issues += text_issues(titles, guard.contacts)
+    issues += text_issues(titles, guard)
     for number, page in enumerate(reader.pages, 1):
         for index, annotation in enumerate(page.get("/Annots") or [], 1):
             action = _get(_get(annotation).get("/A"))
@@ -50,7 +50,7 @@ def metadata_issues(reader: PdfReader, guard: GuardSettings) -> list[Issue]:
                 target = _get(target.get("/F"))
             if target:
                 place = f"page {number} link {index}"
-                issues += link_issues(place, str(target), guard.contacts)
+                issues += link_issues(place, str(target), guard)
     return issues + _hidden_layers(reader)
 
 

@@ -58,7 +58,7 @@ def _comments(sheet: Any, guard: GuardSettings) -> list[Issue]:
         issues.append(
             Issue(place, "xlsx-comment", "a comment or note", "delete the comment and save again")
         )
-        issues += text_issues([(f"{place} comment", cell.comment.text)], guard.contacts)
+        issues += text_issues([(f"{place} comment", cell.comment.text)], guard)
     return issues
 
 
@@ -133,7 +133,7 @@ def _constant_names(workbook: Any, guard: GuardSettings) -> list[Issue]:
                 "delete the name (Formulas > Name Manager) and save",
             )
         )
-        issues += text_issues([(place, definition.attr_text)], guard.contacts)
+        issues += text_issues([(place, definition.attr_text)], guard)
     return issues
 
 

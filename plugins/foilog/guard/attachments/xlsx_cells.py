@@ -1,7 +1,7 @@
 """What a worksheet's cells say and how they are shown: every cell of every sheet (visible
-or not) read by the text rules, tables of counts by the small-number rule, and cells that
-are there but not seen (white or fill-coloured font, ";;;" formats), drop-down lists,
-and print headers and footers."""
+or not) read by the text rules, columns of names by the name rule, tables of counts by
+the small-number rule, and cells that are there but not seen (white or fill-coloured
+font, ";;;" formats), drop-down lists, and print headers and footers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from foilog.guard.attachments.count_tables import Cell, date_pieces, small_number_issues
 from foilog.guard.attachments.issue import Issue
+from foilog.guard.attachments.name_columns import name_issues
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -41,8 +42,8 @@ def cell_issues(sheet: Any, guard: GuardSettings) -> list[Issue]:
                 issues += _unseen(cell, place)
         rows.append(cells)
     pieces = [(c.place, c.value) for r in rows for c in r if isinstance(c.value, str)]
-    issues += text_issues([*pieces, *date_pieces(rows)], guard.contacts)
-    issues += small_number_issues(rows, guard)
+    issues += text_issues([*pieces, *date_pieces(rows)], guard)
+    issues += name_issues(rows) + small_number_issues(rows, guard)
     issues += _validation_lists(sheet, guard)
     issues += _headers_and_footers(sheet, guard)
     return issues
@@ -101,7 +102,7 @@ def _validation_lists(sheet: Any, guard: GuardSettings) -> list[Issue]:
                     "that may be published",
                 )
             )
-        issues += text_issues([(place, "\n".join(items))], guard.contacts)
+        issues += text_issues([(place, "\n".join(items))], guard)
     return issues
 
 
@@ -132,5 +133,5 @@ def _headers_and_footers(sheet: Any, guard: GuardSettings) -> list[Issue]:
                         "page numbers",
                     )
                 )
-            issues += text_issues([(place, _HEADER_CODES.sub(" ", text))], guard.contacts)
+            issues += text_issues([(place, _HEADER_CODES.sub(" ", text))], guard)
     return issues
