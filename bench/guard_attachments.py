@@ -12,12 +12,11 @@ filled by an earlier run (what a rebuild pays).
 from __future__ import annotations
 
 import argparse
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from run import PROJECT, PYTHON, run_measured, write_settings
+from builds import generate, pelican, run_measured, write_settings
 
 from foilog.checks.record_log import load_log
 from foilog.cli.site import load_site
@@ -41,12 +40,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="foilog-guard-bench-") as folder:
         work = Path(folder)
         disclosures = work / "disclosures"
-        command = [PYTHON, PROJECT / "bench/generate.py", "records", str(args.count)]
-        subprocess.run([*command, disclosures, "--attachments", str(args.every)], check=True)
+        generate("records", args.count, disclosures, "--attachments", str(args.every))
         settings = write_settings(work, disclosures)
-        build, rss = run_measured(
-            [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(work / "out"), "-q"], work
-        )
+        build, rss, _ = run_measured(pelican(settings, work / "out", "-q"), work)
         site = load_site(str(settings))
         log, _ = load_log(site)
         files = sum(1 for d in log.disclosures for a in d.attachments if a.file)

@@ -1,102 +1,108 @@
-"""Time a full build of N synthetic records beside Pelican's build of N plain Markdown articles.
+"""Time full builds and rebuilds of N synthetic records, without and with the search index,
+beside Pelican's build of N plain Markdown articles.
 
     python bench/run.py 1000 10000
+    python bench/run.py 100000 --without-pelican --times 1
 
-Both builds run here, one after the other, in fresh processes. For each N it prints the
-wall time, the pages written, the time per page, the ratio of our time per page to
-Pelican's, and each build's peak resident memory (RSS).
+Every build runs here, one after the other, in fresh processes. For each N it prints a row
+for each build (bench/README.md says what each is): its wall time, the HTML pages and
+other files it wrote, the time per page, its peak resident memory (RSS), and a ratio.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from builds import edit_title, generate, pelican, record_files, run_measured, write_settings
 
 
-def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MiB of one command (its own process, so its own peak)."""
-    # The build's messages go to a file: a pipe nobody reads until the end fills and stalls it.
-    with tempfile.TemporaryFile() as messages:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=messages)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            messages.seek(0)
-            raise SystemExit(f"{' '.join(command)} failed:\n{messages.read().decode()[-4000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+@dataclass
+class Row:
+    name: str
+    seconds: float
+    pages: int  # HTML files written
+    files: int  # every file written, pages included
+    largest: int  # MiB, the largest process's peak
+    together: int  # MiB, the peak of all the build's processes at once
+    full: bool  # from an empty cache and output folder
+    ratio: str = ""
 
 
-def pages_in(folder: Path) -> int:
-    return sum(1 for _ in folder.rglob("*.html"))
+def written(output: Path, since: float | None) -> tuple[int, int]:
+    """HTML pages and all files in `output` written (added or changed) since `since`, or
+    all of them."""
+    files = [path for path in output.rglob("*") if path.is_file()]
+    new = [path for path in files if since is None or path.stat().st_mtime >= since]
+    return sum(1 for path in new if path.suffix == ".html"), len(new)
 
 
-def write_settings(work: Path, disclosures: Path, search: bool = False) -> Path:
-    """Settings that build `disclosures` with the project's plugins, theme and pages; the
-    search page and index only with `search` (bench/search.py measures that step)."""
-    settings = work / "settings.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
-        f"PATH = {str(PROJECT / 'content')!r}\nTHEME = {str(PROJECT / 'theme')!r}\n"
-        f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
-        # The example's case register is of its own records, not the generated ones.
-        + "FOILOG_CASE_REGISTER = FOILOG_CASE_REGISTER_MAPPING = None\n"
-        + ("" if search else "FOILOG_SEARCH = False\n")
-    )
-    return settings
+def timed_build(name: str, command: list[str], work: Path, output: Path, full: bool) -> Row:
+    """`full`: the build starts from an empty cache and output, so wrote all `output` holds."""
+    since = time.time()
+    seconds, largest, together = run_measured(command, work)
+    pages, files = written(output, None if full else since)
+    return Row(name, seconds, pages, files, largest, together, full)
 
 
-def bench_log(count: int, work: Path) -> tuple[float, int, int]:
-    disclosures = work / "disclosures"
-    subprocess.run(
-        [PYTHON, PROJECT / "bench/generate.py", "records", str(count), disclosures], check=True
-    )
-    settings = write_settings(work, disclosures)
-    output = work / "log-output"
-    seconds, rss = run_measured(
-        [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-q"], work
-    )
-    return seconds, pages_in(output), rss
+def full_build(name: str, disclosures: Path, work: Path, search: bool) -> Row:
+    """A build of the log from an empty cache and output folder, in `work`."""
+    settings = write_settings(work, disclosures, search)
+    command = pelican(settings, work / "output", "-q")
+    return timed_build(name, command, work, work / "output", full=True)
 
 
-def bench_rebuild(work: Path, times: int = 3) -> tuple[float, int]:
-    """Edit one record's title, then build again over the same cache and output; do that
-    for `times` different records and give the median time and the highest peak memory."""
-    records = sorted((work / "disclosures").rglob("*.yaml"))
-    command = [PYTHON, "-m", "pelican", "-s", str(work / "settings.py"), "-o"]
+def rebuild(name: str, records: list[Path], work: Path, full: Row) -> Row:
+    """Edit each record's title, and after each build again over the cache and output of
+    `work`: the run of median time, with the highest peaks of memory of them all."""
     runs = []
-    for n in range(times):
-        record = records[n * len(records) // times]  # spread over the years
-        record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
-        runs.append(run_measured([*command, str(work / "log-output"), "-q"], work))
-    return statistics.median(t for t, _ in runs), max(rss for _, rss in runs)
+    for record in records:
+        edit_title(record)
+        command = pelican(work / "settings.py", work / "output", "-q")
+        runs.append(timed_build(name, command, work, work / "output", full=False))
+    runs.sort(key=lambda row: row.seconds)
+    median = runs[(len(runs) - 1) // 2]
+    median.largest = max(row.largest for row in runs)
+    median.together = max(row.together for row in runs)
+    median.ratio = f"{median.seconds / full.seconds:.2f}"
+    return median
 
 
-def bench_pelican(count: int, work: Path) -> tuple[float, int, int]:
-    articles = work / "articles"
-    subprocess.run(
-        [PYTHON, PROJECT / "bench/generate.py", "articles", str(count), articles], check=True
-    )
+def plain_pelican(count: int, work: Path) -> Row:
+    """Pelican's build of `count` plain articles, with its default settings and theme."""
+    generate("articles", count, work / "articles")
     # A folder of its own: the foilog plugin is installed, and would build the log for a
     # site run beside a disclosures/ folder.
     site = work / "plain"
-    site.mkdir(exist_ok=True)
+    site.mkdir()
     settings = site / "plain.py"
     settings.write_text("SITENAME = 'Plain'\nTIMEZONE = 'UTC'\nLOAD_CONTENT_CACHE = False\n")
-    output = site / "output"
-    seconds, rss = run_measured(
-        [PYTHON, "-m", "pelican", str(articles), "-s", str(settings), "-o", str(output), "-q"], site
-    )
-    return seconds, pages_in(output), rss
+    command = pelican(settings, site / "output", "-q")
+    articles = str(work / "articles")
+    return timed_build("pelican", [*command, articles], site, site / "output", full=True)
+
+
+def bench(count: int, times: int, with_pelican: bool) -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="foilog-bench-") as folder:
+        work = Path(folder)
+        disclosures = work / "disclosures"
+        generate("records", count, disclosures)
+        records = record_files(disclosures)
+        log = full_build("log", disclosures, work / "log", search=False)
+        spread = [records[n * len(records) // times] for n in range(times)]  # over the years
+        rows = [log, rebuild("rebuild", spread, work / "log", log)]
+        searched = full_build("log + search", disclosures, work / "search", search=True)
+        middle = [records[len(records) // 2]]
+        rows += [searched, rebuild("publish one + search", middle, work / "search", searched)]
+        if with_pelican:
+            plain = plain_pelican(count, work)
+            for row in (log, searched):
+                row.ratio = f"{row.seconds / row.pages / (plain.seconds / plain.pages):.2f}"
+            rows.append(plain)
+    return rows
 
 
 def main() -> None:
@@ -106,26 +112,25 @@ def main() -> None:
     parser.add_argument(
         "counts", type=int, nargs="+", help="numbers of records, such as 1000 10000"
     )
+    parser.add_argument(
+        "--times", type=int, default=3, metavar="K", help="rebuilds for the median (3)"
+    )
+    parser.add_argument(
+        "--without-pelican", action="store_true", help="leave out Pelican's plain build"
+    )
     args = parser.parse_args()
-    print(f"{'N':>7} {'build':>6} {'s':>7} {'pages':>7} {'ms/page':>8} {'RSS MiB':>8} {'ratio':>6}")
+    print(
+        f"{'N':>7} {'build':<20} {'s':>7} {'pages':>7} {'other':>6} {'files':>7} "
+        f"{'ms/page':>8} {'RSS MiB':>8} {'all MiB':>8} {'ratio':>6}"
+    )
     for count in args.counts:
-        with tempfile.TemporaryDirectory(prefix="foilog-bench-") as folder:
-            work = Path(folder)
-            ours = bench_log(count, work)
-            rebuild, rebuild_rss = bench_rebuild(work)
-            plain = bench_pelican(count, work)
-        per_page = [seconds / pages * 1000 for seconds, pages, _ in (ours, plain)]
-        ratio = per_page[0] / per_page[1]
-        for name, (seconds, pages, rss), ms in zip(
-            ("log", "pelican"), (ours, plain), per_page, strict=True
-        ):
-            shown_ratio = f"{ratio:6.2f}" if name == "log" else ""
+        for row in bench(count, args.times, not args.without_pelican):
+            per_page = f"{row.seconds / row.pages * 1000:8.2f}" if row.full else ""
             print(
-                f"{count:>7} {name:>7} {seconds:7.1f} {pages:>7} {ms:8.2f} {rss:>8} {shown_ratio}"
+                f"{count:>7} {row.name:<20} {row.seconds:7.1f} {row.pages:>7} "
+                f"{row.files - row.pages:>6} {row.files:>7} {per_page:>8} "
+                f"{row.largest:>8} {row.together:>8} {row.ratio:>6}"
             )
-        share = rebuild / ours[0]
-        blank = ""
-        print(f"{count:>7} {'rebuild':>7} {rebuild:7.1f} {blank:>16} {rebuild_rss:>8} {share:6.2f}")
 
 
 if __name__ == "__main__":

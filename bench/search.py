@@ -17,18 +17,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from run import PROJECT, PYTHON, run_measured, write_settings
+from builds import (
+    PROJECT,
+    PYTHON,
+    edit_title,
+    generate,
+    pelican,
+    record_files,
+    run_measured,
+    write_settings,
+)
 
 sys.path.insert(0, str(PROJECT / "tests"))
 import browser
@@ -71,11 +77,13 @@ WATCH_TYPING = """() => {
   document.addEventListener("keydown", () => {
     window.lastKey = performance.now(); window.firstResult = 0;
   }, true);
-  // The first results of the whole word: the count says which search they are of.
+  // The first answer to the whole word (results, or none at a small N with filters):
+  // the count says which search it is of.
   new MutationObserver(() => {
     const status = document.getElementById("search-status").textContent;
-    if (!window.firstResult && status.includes("“police”")
-        && document.querySelector("#search-results li"))
+    const answered = document.querySelector("#search-results li")
+      || !document.getElementById("search-none").hidden;
+    if (!window.firstResult && status.includes("“police”") && answered)
       window.firstResult = performance.now();
   }).observe(document.getElementById("search-results-area"),
              {childList: true, subtree: true, characterData: true});
@@ -99,6 +107,9 @@ def typed_search(chromium: Any, address: str, size: tuple[int, int], filters: st
     page.keyboard.type("police", delay=80)
     page.wait_for_function("window.firstResult > 0")
     waited = page.evaluate("window.firstResult - window.lastKey")
+    if not page.locator("#search-results li").count():
+        context.close()
+        return f"{waited:5.0f} ms after the last key; no results with these filters"
     # Where things are once the search has settled (a later search may redraw the list).
     page.wait_for_selector("#search-results-area[aria-busy=false] #search-results li")
     status, first = page.evaluate(POSITIONS)
@@ -156,24 +167,16 @@ def compare_with_one_index(chromium: Any, address: str, term: str) -> str:
     return f"{found:6} vs {count:6} results; {same}/{len(shown)} in one index's top ten{ties}"
 
 
-def publish_one_record(work: Path, settings: Path, output: Path) -> tuple[float, int, str]:
+def publish_one_record(work: Path, settings: Path, output: Path) -> tuple[float, int, int, str]:
     """Edit one record's title (from the middle of the log), build again as a publisher
-    does, and give the build's time, its peak memory and the search index's own line."""
-    records = sorted((work / "disclosures").rglob("*.yaml"))
-    record = records[len(records) // 2]
-    record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
-    command = [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-v"]
+    does, and give the build's time, its peaks of memory (as `run_measured`) and the
+    search index's own line."""
+    records = record_files(work / "disclosures")
+    edit_title(records[len(records) // 2])
     log = work / "publish.log"
-    with log.open("w") as messages:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=work, stdout=messages, stderr=messages)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-    text = log.read_text()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(text[-4000:])
-    line = re.search(r"Search index: .*? in [0-9.]+ s", " ".join(text.split()))
-    return seconds, usage.ru_maxrss // 1024, line.group(0) if line else "?"
+    measured = run_measured(pelican(settings, output, "-v"), work, log)
+    line = re.search(r"Search index: .*? in [0-9.]+ s", " ".join(log.read_text().split()))
+    return *measured, line.group(0) if line else "?"
 
 
 def file_kind(name: str) -> str:
@@ -203,19 +206,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="foilog-search-bench-") as folder:
         work = Path(folder)
         disclosures = work / "disclosures"
-        subprocess.run(
-            [PYTHON, PROJECT / "bench/generate.py", "records", str(args.count), disclosures],
-            check=True,
-        )
+        generate("records", args.count, disclosures)
         settings = write_settings(work, disclosures, search=True)
         output = work / "output"
-        full = run_measured(
-            [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), "-q"], work
-        )
+        full = run_measured(pelican(settings, output, "-q"), work)
         publish = publish_one_record(work, settings, output)
         shutil.rmtree(output / "pagefind")  # measured again on its own below
         # The same step as the build's, in its own process so that its memory is its own.
-        seconds, rss = run_measured(
+        seconds, rss, _ = run_measured(
             [PYTHON, "-m", "foilog.search.browser_index", str(output)], work
         )
         # For comparison: one index of the whole log, as the build made it before shards.
@@ -248,9 +246,12 @@ def main() -> None:
             }
             chromium.close()
     print(f"records                      {args.count}")
-    print(f"full build with search       {full[0]:.1f} s, peak RSS {full[1]} MiB")
-    print(f"publish one record           {publish[0]:.1f} s, peak RSS {publish[1]} MiB")
-    print(f"    {publish[2]}")
+    for name, (took, largest, together, *_) in (
+        ("full build with search", full),
+        ("publish one record", publish),
+    ):
+        print(f"{name:28} {took:.1f} s, peak RSS {largest} MiB, {together} MiB together")
+    print(f"    {publish[3]}")
     print(f"index time, every shard      {seconds:.1f} s")
     print(f"index peak RSS, every shard  {rss} MiB")
     if one:

@@ -6,14 +6,21 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import jsonschema
-from conftest import PROJECT, Build, good_record
+from conftest import PROJECT, Build, build, good_record, write_site
+from pelican.settings import read_settings as read_pelican_settings
 from test_example_site import page_of
+
+from foilog.checks.record_log import load_log
+from foilog.search.related import MIN_LIKENESS, MIN_SHARED, RELATED_LIMIT, TermTable
+from foilog.settings import read_settings
 
 DEV_SITE = "http://localhost:8000"
 
@@ -382,3 +389,43 @@ def test_related_requests_leave_out_records_with_little_in_common(make_site) -> 
     assert related_on(site, "/disclosures/2025/000002-25/") == []
     assert site.page("/disclosures/2025/000002-25/").find(id="related-heading") is None
     assert related_on(site, "/disclosures/2025/000001-25/") == ["000004-25"]
+
+
+def every_pair_compared(table: TermTable) -> dict[str, list[str]]:
+    """The records most like each, found by scoring every record against every other."""
+    has = [{term for term, _ in terms} for terms in table.doc_terms]
+    found = {}
+    for position, reference in enumerate(table.references):
+        key_terms = table.key_terms(position)
+        own = 0.0
+        for _, weight in key_terms:
+            own += weight
+        scored = []
+        for other in range(len(table.references)):
+            score, shared = 0.0, 0
+            for term, weight in key_terms:
+                if term in has[other]:
+                    score, shared = score + weight, shared + 1
+            if other != position and shared >= MIN_SHARED and score >= MIN_LIKENESS * own:
+                scored.append((score, other))
+        # Highest score first; among equal scores, the later reference.
+        best = sorted(scored, reverse=True)[:RELATED_LIMIT]
+        found[reference] = [table.references[other] for _, other in best]
+    return found
+
+
+def test_related_requests_are_those_a_comparison_of_every_pair_finds(tmp_path: Path) -> None:
+    # A generated log, big enough that most records share key terms with many others.
+    disclosures = tmp_path / "disclosures"
+    generate = [sys.executable, str(PROJECT / "bench/generate.py"), "records", "400"]
+    subprocess.run([*generate, str(disclosures)], check=True)
+    write_site(tmp_path, {})
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    settings = read_settings(read_pelican_settings(str(tmp_path / "settings.py")))
+    log, problems = load_log(settings)
+    assert problems == [] and len(log.disclosures) == 400
+    expected = every_pair_compared(TermTable.of_log(settings, log))
+    shown = {d.reference: related_on(site, d.url) for d in log.disclosures}
+    assert shown == expected
+    assert sum(1 for found in shown.values() if len(found) == RELATED_LIMIT) > 100

@@ -316,3 +316,35 @@ def test_the_build_does_not_warn_of_the_same_figure_or_a_large_difference(make_s
     assert site.ok, site.result.stderr
     assert not [line for line in site.error_lines() if "cross-record-difference" in line]
     assert "Publish guard" not in site.result.stderr
+
+
+# -- tables of figures by person ----------------------------------------------------------
+
+
+def _table(caption: str, rows: list[str]) -> dict:
+    return {"caption": caption, "unit": "count", "rows": rows, "values": [12] * len(rows)}
+
+
+def test_a_table_by_person_with_names_for_labels_is_a_finding(tmp_path: Path) -> None:
+    records = {
+        "2025/by-officer.yaml": good_record(
+            reference="000101-25",
+            figures=[_table("Complaints by officer", ["Constable", "Sam Smith", "Jo Bloggs"])],
+        ),
+        "2025/things.yaml": good_record(
+            reference="000102-25",
+            figures=[
+                _table("Staff by department", ["Human Resources", "Corporate Services"]),
+                _table("Arrests by offence", ["Criminal Damage", "Public Order"]),
+                _table("Complaints by officer rank", ["Police Constable", "Police Sergeant"]),
+            ],
+        ),
+    }
+    write_site(tmp_path, records)
+    site = build(tmp_path)
+    assert site.ok, site.result.stderr
+    found = [line for line in site.error_lines() if ": name-label: " in line]
+    assert len(found) == 1, found
+    assert found[0].startswith("warning: disclosures/2025/by-officer.yaml:")
+    assert ": name-label: figures[1].rows[2]: " in found[0]
+    assert "2 of its labels" in found[0]

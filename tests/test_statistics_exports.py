@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from conftest import PROJECT, Build, good_record
 
 
@@ -134,3 +135,58 @@ def test_statistics_files_follow_the_url_prefix(make_site: Callable[..., Build])
     ]
     page = site.page("foi/statistics/")
     assert page.find("a", href="/foi/data/statistics-cabinet-office.csv")
+
+
+# Each layout's file, the settings and Act of its requests, and the rows of the quarters.
+LAYOUTS = {
+    "cabinet office": ("statistics-cabinet-office.csv", "", "foia", lambda row: True),
+    "scottish commissioner": (
+        "statistics-scottish-commissioner.csv",
+        'FOILOG_JURISDICTION = "scotland"',
+        "foisa",
+        lambda row: row["regime"] == "FOISA",
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_bulletin_quarters_are_calendar_quarters_at_their_edges(
+    make_site: Callable[..., Build], layout: str
+) -> None:
+    name, settings, act, counted = LAYOUTS[layout]
+
+    def received(reference: str, day: str, responded: str, **changes: Any) -> dict:
+        data = good_record(reference=reference, received=day, responded=responded, **changes)
+        del data["figures"]  # records of the same figures would be compared with each other
+        return {**data, "act": act}
+
+    # The last and first days of the calendar year and of the financial year.
+    site = make_site(
+        {
+            "a.yaml": received(
+                "000001-24",
+                "2024-12-31",
+                "2025-01-10",
+                history=[{"date": "2025-01-06", "event": "internal-review-requested", "note": "."}],
+            ),
+            "b.yaml": received("000002-25", "2025-01-01", "2025-01-20"),
+            "c.yaml": received("000003-25", "2025-03-31", "2025-04-10"),
+            "d.yaml": received("000004-25", "2025-04-01", "2025-04-15"),
+        },
+        settings,
+    )
+    assert site.ok, site.result.stderr
+    with (site.output / "data" / name).open() as file:
+        rows = {r["quarter"]: r for r in csv.DictReader(file) if counted(r)}
+    columns = [
+        "period_start",
+        "period_end",
+        "requests_received",
+        "open_at_period_end",
+        "internal_reviews_received",
+    ]
+    assert {quarter: [row[c] for c in columns] for quarter, row in rows.items()} == {
+        "2024-Q4": ["2024-10-01", "2024-12-31", "1", "1", "0"],
+        "2025-Q1": ["2025-01-01", "2025-03-31", "2", "1", "1"],
+        "2025-Q2": ["2025-04-01", "2025-06-30", "1", "0", "0"],
+    }

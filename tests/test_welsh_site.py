@@ -3,13 +3,16 @@ tree under /cy/, read as a citizen and a search engine would (docs/welsh.md)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import PROJECT, Build, build, good_record, write_site
@@ -141,6 +144,36 @@ def test_the_statistics_data_keeps_its_english_field_names(bilingual_site: Build
     metadata = json.loads((data / "statistics.csv-metadata.json").read_text())
     names = [c["name"] for t in metadata["tables"] for c in t["tableSchema"]["columns"]]
     assert "requests_received" in names and all(name.isascii() for name in names)
+
+
+def test_open_data_gives_the_welsh_beside_the_english(bilingual_site: Build) -> None:
+    data = bilingual_site.output / "data"
+    rows = list(csv.DictReader(io.StringIO((data / "disclosures.csv").read_text("utf-8"))))
+    document = json.loads((data / "disclosures.json").read_text("utf-8"))
+    jsonschema.validate(
+        document, json.loads((PROJECT / "schema/open-data.schema.json").read_text("utf-8"))
+    )
+    records = {r["reference"]: r for r in document["disclosures"]}
+    welsh = [row for row in rows if row["title_cy"] != row["title"]]
+    assert len(welsh) >= 5  # the example's records with Welsh
+    for row in rows:
+        record = records[row["reference"]]
+        assert row["url_cy"] == row["url"].replace("/disclosures/", "/cy/disclosures/")
+        assert (record["cy"]["title"], record["cy"]["url"]) == (row["title_cy"], row["url_cy"])
+        assert record["cy"]["outcome"] == record["outcome"]  # values stay English
+        assert [q["text"] for q in record["cy"]["questions"]] == [
+            q["text"] for q in record["questions"]
+        ]  # as asked
+    page = soup_of(bilingual_site.output / rows[0]["url_cy"].split("/", 3)[3] / "index.html")
+    assert page.find("h1").get_text(strip=True) == rows[0]["title_cy"]
+    cells = list(csv.DictReader(io.StringIO((data / "figures.csv").read_text("utf-8"))))
+    assert cells and all(c["caption_cy"] for c in cells)
+    assert any(c["caption_cy"] != c["caption"] for c in cells)
+    assert any(c["row_cy"] != c["row"] for c in cells if c["row"] != "Total")
+    documented = {
+        c.get_text() for c in soup_of(bilingual_site.output / "cy/data/index.html")("code")
+    }
+    assert {"title_cy", "url_cy", "caption_cy", "row_cy", "column_cy", "period_cy"} <= documented
 
 
 def test_the_test_finds_english_left_on_a_welsh_page() -> None:

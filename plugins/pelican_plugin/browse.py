@@ -13,10 +13,10 @@ from typing import Any
 from foilog.records.model import Disclosure
 from foilog.site import browse
 from foilog.site.exports import (
-    DISCLOSURE_COLUMNS,
-    FIGURE_COLUMNS,
     LIST_SEPARATOR,
     OPEN_DATA_VERSION,
+    disclosure_columns,
+    figure_columns,
 )
 from foilog.site.feeds import exemption_feed_url, topic_feed_url
 from foilog.site.linked_data import dataset_json_ld
@@ -65,8 +65,8 @@ class DisclosureBrowseGenerator(LogPageGenerator):
         self.write_page(
             "data",
             "data/",
-            disclosure_columns=DISCLOSURE_COLUMNS,
-            figure_columns=FIGURE_COLUMNS,
+            disclosure_columns=disclosure_columns(self.site.languages),
+            figure_columns=figure_columns(self.site.languages),
             list_separator=LIST_SEPARATOR,
             open_data_version=OPEN_DATA_VERSION,
             dataset_json_ld=dataset_json_ld(self.context["foilog"]),

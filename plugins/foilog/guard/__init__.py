@@ -17,6 +17,7 @@ from foilog.guard.cross_record import cross_record_findings
 from foilog.guard.differencing import differencing_findings
 from foilog.guard.earlier_records import earlier_records
 from foilog.guard.findings import Accepted, Finding, UnmatchedReview, apply_reviews
+from foilog.guard.name_labels import name_label_findings
 from foilog.guard.percentages import percentage_base_findings
 from foilog.guard.personal_data import personal_data_findings
 from foilog.guard.small_numbers import small_number_findings, table_threshold
@@ -86,6 +87,7 @@ def _own_findings(
                 disclosure, index, table, table_threshold(table, guard)
             )
         found += worked_out_findings(disclosure, guard)
+        found += name_label_findings(disclosure)
         found += text_count_findings(disclosure, guard.threshold)
         found += personal_data_findings(disclosure, guard.contacts)
         if kept:

@@ -5,7 +5,9 @@ key terms are chosen with the Bo1 model, as `Searcher.more_like` does, and other
 score the summed weights of the key terms they share. Terms found in more than
 `COMMON_SHARE` of the records (but at least `COMMON_FLOOR`) are passed over, as Lucene's
 MoreLikeThis does with maxDocFreq: they say little about likeness and would make the cost
-grow with the square of the log. The sums are made by numpy, a record at a time.
+grow with the square of the log. The sums are made by numpy, a record at a time, at only
+the records that share one of its key terms (found through each term's postings): a
+record costs the postings of its key terms, not a pass over the whole log.
 
 Words that say nothing of a request's subject (`plain_words`) are never key terms, and a
 record is only listed as related when it shares at least `MIN_SHARED` key terms and
@@ -64,37 +66,11 @@ def attach_related(site: SiteSettings, log: DisclosureLog) -> None:
 
 def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[str, list[str]]:
     """For each record, up to `limit` others most like it, most similar first."""
-    terms = record_terms(site, log)
-    references = sorted(terms)
-    table = _TermTable([terms[r] for r in references], name_words(site.authority))
-    ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(references)))
-    result: dict[str, list[str]] = {}
-    for position, reference in enumerate(references):
-        key_terms = table.key_terms(position, ceiling)
-        postings = [table.postings[term] for term, _ in key_terms]
-        sharing = numpy.concatenate(postings or [numpy.empty(0, dtype=numpy.int64)])
-        scores = numpy.bincount(
-            sharing,
-            weights=numpy.repeat([weight for _, weight in key_terms], [len(p) for p in postings]),
-            minlength=len(references),
-        )
-        shared = numpy.bincount(sharing, minlength=len(references))
-        # Every key term is the record's own, so it scores itself their full weight.
-        scores[(scores < MIN_LIKENESS * scores[position]) | (shared < MIN_SHARED)] = 0.0
-        scores[position] = 0.0
-        result[reference] = [references[n] for n in _best(scores, limit)]
-    return result
-
-
-def _best(scores: numpy.ndarray, limit: int) -> list[int]:
-    """The positions of the `limit` highest scores above nought, highest first; ties go to
-    the later reference (positions follow the references' order)."""
-    candidates = numpy.flatnonzero(scores > 0.0)
-    if len(candidates) > limit:
-        cutoff = numpy.partition(scores[candidates], -limit)[-limit]
-        candidates = candidates[scores[candidates] >= cutoff]
-    order = numpy.lexsort((candidates, scores[candidates]))[::-1]
-    return [int(n) for n in candidates[order[:limit]]]
+    table = TermTable.of_log(site, log)
+    return {
+        reference: [table.references[n] for n in table.most_like(position, limit)]
+        for position, reference in enumerate(table.references)
+    }
 
 
 def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
@@ -113,10 +89,14 @@ def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
     return terms
 
 
-class _TermTable:
-    """The records' terms (by position), with each term's postings and weight in the log."""
+class TermTable:
+    """The records' terms (by position, in the order of their references), with each
+    term's postings (the positions of the records that have it) and weight in the log."""
 
-    def __init__(self, doc_terms: list[Terms], authority_words: frozenset[str]) -> None:
+    def __init__(
+        self, references: list[str], doc_terms: list[Terms], authority_words: frozenset[str]
+    ) -> None:
+        self.references = references
         self.doc_terms = doc_terms
         self.authority_words = authority_words
         found: dict[Term, list[int]] = defaultdict(list)
@@ -127,13 +107,46 @@ class _TermTable:
                 self.collection[term] += weight
         self.postings = {term: numpy.array(docs, dtype=numpy.int64) for term, docs in found.items()}
         self.model = classify.Bo1Model(len(doc_terms), 0.0)
+        self.ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(doc_terms)))
+        # One record's scores and counts of shared key terms, by position (most_like).
+        self._scores = numpy.zeros(len(doc_terms))
+        self._shared = numpy.zeros(len(doc_terms), dtype=numpy.int64)
 
-    def key_terms(self, position: int, ceiling: int) -> Terms:
+    @classmethod
+    def of_log(cls, site: SiteSettings, log: DisclosureLog) -> TermTable:
+        terms = record_terms(site, log)
+        references = sorted(terms)
+        return cls(references, [terms[r] for r in references], name_words(site.authority))
+
+    def key_terms(self, position: int) -> Terms:
         """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
         weighted = [
             (term, FIELD_WEIGHTS[term[0]] * self.model.score(weight, self.collection[term], 0))
             for term, weight in self.doc_terms[position]
-            if 1 < len(self.postings[term]) <= ceiling
+            if 1 < len(self.postings[term]) <= self.ceiling
             and not is_plain(term[1], self.authority_words)
         ]
         return heapq.nlargest(KEY_TERMS, weighted, key=lambda item: item[1])
+
+    def most_like(self, position: int, limit: int) -> list[int]:
+        """The positions of up to `limit` other records most like the record at `position`,
+        most similar first; ties go to the later reference."""
+        key_terms = self.key_terms(position)
+        if not key_terms:
+            return []
+        postings = [self.postings[term] for term, _ in key_terms]
+        sharing = numpy.concatenate(postings)  # each record once for each key term it has
+        weights = numpy.repeat([weight for _, weight in key_terms], [len(p) for p in postings])
+        # Summed in place at only the records that share a key term, and cleared after:
+        # scoring one record never passes over the whole log.
+        numpy.add.at(self._scores, sharing, weights)
+        numpy.add.at(self._shared, sharing, 1)
+        scores, shared = self._scores[sharing], self._shared[sharing]
+        # Every key term is the record's own, so it scores itself their full weight.
+        own = self._scores[position]
+        self._scores[sharing], self._shared[sharing] = 0.0, 0
+        liked = (scores >= MIN_LIKENESS * own) & (shared >= MIN_SHARED) & (sharing != position)
+        candidates, first = numpy.unique(sharing[liked], return_index=True)
+        # Highest score first, and the later position (reference) first among equal scores.
+        best = numpy.lexsort((candidates, scores[liked][first]))[::-1][:limit]
+        return [int(n) for n in candidates[best]]

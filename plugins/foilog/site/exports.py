@@ -70,6 +70,30 @@ FIGURE_COLUMNS: dict[str, str] = {
 }
 
 
+# A log published in Welsh too adds the Welsh of what the authority wrote beside the
+# English; field names stay English, as in every log.
+WELSH_DISCLOSURE_COLUMNS: dict[str, str] = {
+    "title_cy": N_("The title in Welsh, as on the Welsh page (in logs published in Welsh)."),
+    "url_cy": N_("The address of the disclosure's Welsh page (in logs published in Welsh)."),
+}
+WELSH_FIGURE_COLUMNS: dict[str, str] = {
+    "caption_cy": N_("The caption in Welsh (in logs published in Welsh)."),
+    "row_cy": N_("The row label in Welsh (in logs published in Welsh)."),
+    "column_cy": N_("The column label in Welsh (in logs published in Welsh)."),
+    "period_cy": N_("The period in Welsh words (in logs published in Welsh)."),
+}
+WELSH = "cy"
+
+
+def disclosure_columns(languages: tuple[str, ...]) -> dict[str, str]:
+    """The columns of disclosures.csv in a log published in `languages`."""
+    return {**DISCLOSURE_COLUMNS, **(WELSH_DISCLOSURE_COLUMNS if WELSH in languages else {})}
+
+
+def figure_columns(languages: tuple[str, ...]) -> dict[str, str]:
+    return {**FIGURE_COLUMNS, **(WELSH_FIGURE_COLUMNS if WELSH in languages else {})}
+
+
 def spreadsheet_safe(cell: str) -> str:
     """A CSV cell that a spreadsheet shows as written rather than running it: the OWASP rule,
     a single quote before a cell that starts like a formula. A plain number such as -12.5

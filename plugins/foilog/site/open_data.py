@@ -1,4 +1,5 @@
-"""The log as open data: data/disclosures.csv, data/figures.csv and data/disclosures.json.
+"""The log as open data: data/disclosures.csv, data/figures.csv and data/disclosures.json;
+in a log published in Welsh too, with the Welsh of each record beside its English.
 
 Each record's lines and JSON are kept between builds with the pages (`PageCache.record_text`),
 so a rebuild makes them again only for the records that changed.
@@ -13,13 +14,15 @@ from collections.abc import Iterable
 from functools import partial
 
 from foilog.records.model import Disclosure, DisclosureLog
+from foilog.records.translations import in_language
 from foilog.settings import SiteSettings
 from foilog.site.exports import (
-    DISCLOSURE_COLUMNS,
-    FIGURE_COLUMNS,
     OPEN_DATA_VERSION,
+    WELSH,
+    disclosure_columns,
     disclosure_record,
     disclosure_row,
+    figure_columns,
     figure_rows,
     spreadsheet_safe,
 )
@@ -41,18 +44,33 @@ def _csv_lines(columns: dict[str, str], rows: Iterable[dict[str, str]]) -> str:
 def open_data_files(site: SiteSettings, log: DisclosureLog, cache: PageCache) -> dict[str, str]:
     """The text of each open data file, by its address under the log."""
     base = site.absolute_url
+    welsh = WELSH in site.languages
+    columns, figure_fields = disclosure_columns(site.languages), figure_columns(site.languages)
 
     def page_url(url: str) -> str:
         return f"{base}/{url}"
 
+    def welsh_url(d: Disclosure) -> str:
+        return f"{site.absolute_url_in(WELSH)}/{d.url}"
+
     def row_of(d: Disclosure) -> str:
-        return _csv_lines(DISCLOSURE_COLUMNS, [disclosure_row(d, page_url(d.url))])
+        row = disclosure_row(d, page_url(d.url))
+        if welsh:
+            row |= {"title_cy": in_language(d, WELSH).title, "url_cy": welsh_url(d)}
+        return _csv_lines(columns, [row])
 
     def figures_of(d: Disclosure) -> str:
-        return _csv_lines(FIGURE_COLUMNS, figure_rows(d))
+        rows = list(figure_rows(d))
+        if welsh:  # the same cells in the same order, with the Welsh labels
+            for row, cy in zip(rows, figure_rows(in_language(d, WELSH)), strict=True):
+                row |= {f"{name}_cy": cy[name] for name in ("caption", "row", "column", "period")}
+        return _csv_lines(figure_fields, rows)
 
     def json_of(d: Disclosure) -> str:
-        return json.dumps(disclosure_record(d, page_url(d.url)), ensure_ascii=False)
+        record = disclosure_record(d, page_url(d.url))
+        if welsh:
+            record[WELSH] = disclosure_record(in_language(d, WELSH), welsh_url(d))
+        return json.dumps(record, ensure_ascii=False)
 
     disclosure_lines, figure_lines, records = (
         [cache.record_text(kind, d, partial(make, d)) for d in log.disclosures]
@@ -68,7 +86,7 @@ def open_data_files(site: SiteSettings, log: DisclosureLog, cache: PageCache) ->
         ensure_ascii=False,
     )
     return {
-        "data/disclosures.csv": _csv_text([DISCLOSURE_COLUMNS]) + "".join(disclosure_lines),
-        "data/figures.csv": _csv_text([FIGURE_COLUMNS]) + "".join(figure_lines),
+        "data/disclosures.csv": _csv_text([columns]) + "".join(disclosure_lines),
+        "data/figures.csv": _csv_text([figure_fields]) + "".join(figure_lines),
         "data/disclosures.json": f'{head[:-1]}, "disclosures": [{", ".join(records)}]}}',
     }

@@ -76,7 +76,7 @@ def name_issues(rows: list[list[Cell]]) -> list[Issue]:
         filled = [c for c in row if _text(c)]
         if len(filled) == 2:
             heading = _text(filled[0]).rstrip(":").strip()
-            if _names_a_person(heading, _text(filled[1])):
+            if names_a_person(heading, _text(filled[1])):
                 found = f'"{heading}" is given a name'
                 issues.append(Issue(filled[1].place, "name-column", found, _FIX))
     return issues
@@ -94,7 +94,7 @@ def _column_issues(cells: list[Cell]) -> list[Issue]:
         while index < len(cells) and (value := _text(cells[index])):
             if is_people_heading(value):
                 break  # the heading of another table below
-            if _names_a_person(heading, value):
+            if names_a_person(heading, value):
                 names.append(cells[index])
             index += 1
         if names:
@@ -107,7 +107,7 @@ def _text(cell: Cell) -> str:
     return " ".join(cell.value.split()) if isinstance(cell.value, str) else ""
 
 
-def _names_a_person(heading: str, value: str) -> bool:
+def names_a_person(heading: str, value: str) -> bool:
     if INITIALS_HEADING.match(heading):
         return _INITIALS.match(value) is not None
     shape = _SHAPE.match(value)

@@ -1,0 +1,100 @@
+"""What the benchmarks share: generated logs, their build settings, the measured build, and
+the edit a publisher makes to one record before building again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SAMPLE_SECONDS = 0.05  # how often the memory of a build's processes is read
+
+
+def generate(kind: str, count: int, folder: Path, *options: str) -> None:
+    """`count` synthetic records or plain articles (`kind`) in `folder` (bench/generate.py)."""
+    command = [PYTHON, str(PROJECT / "bench/generate.py"), kind, str(count), str(folder)]
+    subprocess.run([*command, *options], check=True)
+
+
+def write_settings(work: Path, disclosures: Path, search: bool = False) -> Path:
+    """Settings, in `work`, that build `disclosures` with the project's plugins, theme and
+    pages, and its cache in `work/cache`; the search page and index only with `search`."""
+    settings = work / "settings.py"
+    work.mkdir(parents=True, exist_ok=True)
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(PROJECT / 'content')!r}\nTHEME = {str(PROJECT / 'theme')!r}\n"
+        f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
+        # The example's case register is of its own records, not the generated ones.
+        + "FOILOG_CASE_REGISTER = FOILOG_CASE_REGISTER_MAPPING = None\n"
+        + ("" if search else "FOILOG_SEARCH = False\n")
+    )
+    return settings
+
+
+def pelican(settings: Path, output: Path, *options: str) -> list[str]:
+    return [PYTHON, "-m", "pelican", "-s", str(settings), "-o", str(output), *options]
+
+
+def run_measured(
+    command: list[str], cwd: Path, messages: Path | None = None
+) -> tuple[float, int, int]:
+    """Wall seconds of one command, with two peaks of resident memory in MiB: that of its
+    largest process (itself or any process it started and waited for, such as Pagefind),
+    from `wait4`; and that of all its processes at once, read from /proc every
+    SAMPLE_SECONDS. Its messages go to `messages` when given."""
+    # Messages go to a file: a pipe nobody reads until the end fills and stalls the build.
+    with messages.open("w+b") if messages else tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=out)
+        together = [0]
+        ended = threading.Event()
+
+        def sample() -> None:
+            while not ended.wait(SAMPLE_SECONDS):
+                together[0] = max(together[0], tree_resident(process.pid))
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        ended.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+        if process.returncode != 0:
+            out.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{out.read().decode()[-4000:]}")
+    largest = usage.ru_maxrss // 1024
+    return elapsed, largest, max(largest, together[0] // 2**20)
+
+
+def tree_resident(pid: int) -> int:
+    """Bytes resident in memory of process `pid` and its descendants now (0 once gone)."""
+    total = 0
+    waiting = [pid]
+    while waiting:
+        process = waiting.pop()
+        try:
+            pages = int(Path(f"/proc/{process}/statm").read_text().split()[1])
+            for task in Path(f"/proc/{process}/task").iterdir():
+                waiting += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it ended while being read
+        total += pages * os.sysconf("SC_PAGE_SIZE")
+    return total
+
+
+def edit_title(record: Path) -> None:
+    """Change one record's title, as a publisher correcting it does."""
+    record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
+
+
+def record_files(disclosures: Path) -> list[Path]:
+    """The generated records, oldest year first."""
+    return sorted(disclosures.rglob("*.yaml"))
