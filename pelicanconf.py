@@ -57,6 +57,40 @@ FOILOG_FEEDBACK_EMAIL = "web@northshire.example"
 FOILOG_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 FOILOG_SENSITIVE_TOPICS = ["sexual offences", "domestic abuse"]
 
+# The topics' names on the Welsh pages, when the log is built with FOILOG_LANGUAGES =
+# ["en", "cy"] (docs/welsh.md); an English-only log does not use them.
+FOILOG_TOPIC_NAMES = {
+    "cy": {
+        "ANPR": "ANPR (adnabod rhifau cerbydau)",
+        "arrests": "arestiadau",
+        "children": "plant",
+        "complaints": "cwynion",
+        "cost limit": "terfyn costau",
+        "custody": "dalfa",
+        "domestic abuse": "cam-drin domestig",
+        "drones": "dronau",
+        "environment": "amgylchedd",
+        "ethnicity": "ethnigrwydd",
+        "facial recognition": "adnabod wynebau",
+        "finance": "cyllid",
+        "firearms": "drylliau",
+        "noise": "sŵn",
+        "personal information": "gwybodaeth bersonol",
+        "police officers": "swyddogion heddlu",
+        "police pursuits": "ymlidiau heddlu",
+        "road safety": "diogelwch ar y ffyrdd",
+        "safeguarding": "diogelu",
+        "sex work": "gwaith rhyw",
+        "sexual offences": "troseddau rhywiol",
+        "stop and search": "stopio a chwilio",
+        "surveillance": "gwyliadwriaeth",
+        "vehicles": "cerbydau",
+        "vexatious requests": "ceisiadau blinderus",
+        "violent crime": "troseddau treisgar",
+        "workforce": "gweithlu",
+    }
+}
+
 # The publish guard (docs/publish-guard.md): findings are warnings while drafting here, and
 # errors that stop the build in publishconf.py.
 FOILOG_GUARD = "warning"

@@ -8,7 +8,6 @@ Every list is paginated newest first with `foilog.pagination`, whose later pages
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 from typing import Any
 
 from foilog.records.model import Disclosure
@@ -43,11 +42,9 @@ class DisclosureBrowseGenerator(LogPageGenerator):
                 exemption_group=group,
                 feed_url=exemption_feed_url(group.entry),
             )
-        letters = [
-            (letter.upper(), list(items))
-            for letter, items in groupby(topics, key=lambda g: g.slug[0])
-        ]
-        self.write_page("topics", "topics/", groups=topics, letters=letters)
+        for language in self.site.languages:
+            letters = browse.topic_letters(topics, self.site.in_language(language))
+            self.write_page("topics", "topics/", [language], groups=topics, letters=letters)
         for topic in topics:
             self._list(
                 "topic",

@@ -27,7 +27,8 @@ class DisclosureFeedsGenerator(LogGenerator):
             feeds = [(translate(N_("All responses"), language), "", ALL_FEED_URL, log.disclosures)]
             feeds += [
                 (
-                    translate(N_("Responses about %(topic)s"), language) % {"topic": group.name},
+                    translate(N_("Responses about %(topic)s"), language)
+                    % {"topic": site.topic_name(group.slug, group.name)},
                     group.url,
                     topic_feed_url(group.slug),
                     group.disclosures,

@@ -17,6 +17,7 @@ from foilog.checks.site_check import check_site
 from foilog.core.progress import progress_bar
 from foilog.settings import SettingsError, enabled_parts, read_settings
 from foilog.settings.languages import LANGUAGES
+from foilog.settings.topic_names import missing_names_warning
 from foilog.site.output import build_in
 from foilog.site.page_cache import PageCache, site_fingerprint
 from foilog.site.standing_pages import log_pages_to_write, standing_pages
@@ -59,6 +60,9 @@ class DisclosureRecordsGenerator(Generator):
         # Warnings and accepted findings are shown, one line each, with their count last.
         for line in result.report():
             sys.stderr.write(line + "\n")
+        topics = result.log.topic_labels
+        for warning in missing_names_warning(site.topic_names, site.languages, topics):
+            sys.stderr.write(f"Warning: settings: {warning}\n")
         site_pages = self.context.get("pages", [])
         own_pages = log_pages_to_write(
             site.url_prefix, [*site_pages, *self.context.get("hidden_pages", [])]

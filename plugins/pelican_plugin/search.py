@@ -24,13 +24,18 @@ from foilog.site.sensitivity import sensitive_topic_names
 
 class SearchPageGenerator(LogPageGenerator):
     def generate_output(self, writer: Any) -> None:
-        self.write_page(
-            "search",
-            "search/",
-            filter_groups=filter_groups(self.log),
-            months=response_months(self.log),
-            sensitive_topic_names=sensitive_topic_names(self.log, self.site),
-        )
+        groups, months = filter_groups(self.log), response_months(self.log)
+        for language in self.site.languages:
+            self.write_page(
+                "search",
+                "search/",
+                [language],
+                filter_groups=groups,
+                months=months,
+                sensitive_topic_names=sensitive_topic_names(
+                    self.log, self.site.in_language(language)
+                ),
+            )
 
 
 # What the last build noted of the search index's shards, in Pelican's cache folder.

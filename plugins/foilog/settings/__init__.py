@@ -28,6 +28,7 @@ from foilog.settings.consent import (
 from foilog.settings.contrast import AA_TEXT, TEXT, WHITE, contrast_ratio
 from foilog.settings.languages import DEFAULT_LANGUAGES, read_language_paths, read_languages
 from foilog.settings.layout import OWN_BASE_TEMPLATE, read_base_template, read_url_prefix
+from foilog.settings.topic_names import read_topic_names
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -87,6 +88,7 @@ KNOWN = {
     "FOILOG_BASE_TEMPLATE",
     "FOILOG_LANGUAGES",
     "FOILOG_LANGUAGE_PATHS",
+    "FOILOG_TOPIC_NAMES",
 }
 GUARD_MODES = ("error", "warning")
 # Feeds, the sitemap and open data need absolute addresses. While SITEURL is empty (the
@@ -149,6 +151,8 @@ class SiteSettings:
     # Each language's folder under the log's address: "" for the main one, "cy/".
     language_paths: dict[str, str] = field(default_factory=lambda: {"en": ""})
     language: str = "en"  # the language of the pages being made (`in_language`)
+    # FOILOG_TOPIC_NAMES: language to topic slug to the topic's name on its pages.
+    topic_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def in_language(self, language: str) -> SiteSettings:
         """These settings for pages in `language`: `url` is that language's tree."""
@@ -158,6 +162,11 @@ class SiteSettings:
     def phase_label(self) -> str | None:
         """The phase banner's tag: "Beta"."""
         return PHASES[self.phase] if self.phase else None
+
+    def topic_name(self, slug: str, written: str) -> str:
+        """A topic's name on pages in this language: its FOILOG_TOPIC_NAMES name there, or
+        the topic as the records write it."""
+        return self.topic_names.get(self.language, {}).get(slug, written)
 
     @property
     def main_language(self) -> str:
@@ -334,6 +343,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         languages=languages,
         language_paths=read_language_paths(settings, languages, faults),
         language=languages[0],
+        topic_names=read_topic_names(settings, faults),
     )
     if not result.disclosures_path.is_dir():
         faults.append(

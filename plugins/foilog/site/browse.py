@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 
+from foilog.core.alphabet import initial, order
 from foilog.core.translation import N_
 from foilog.records.dates import MONTHS
 from foilog.records.model import CitedExemption, Disclosure, DisclosureLog
 from foilog.records.outcomes import NOT_RECORDED, OUTCOMES
 from foilog.records.register import ExemptionEntry
+from foilog.settings import SiteSettings
 
 UNDATED = "undated"
 
@@ -182,10 +185,31 @@ def _natural(text: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
 
 
-def topic_links(disclosure: Disclosure) -> Iterable[tuple[str, str]]:
-    """(name, address) of each of the record's topics."""
+def topic_letters(
+    groups: list[TopicGroup], site: SiteSettings
+) -> list[tuple[str, list[TopicGroup]]]:
+    """The topics A to Z by their names in site.language, under each name's first letter
+    as that language spells it: [("A", [...]), ("Ll", [...])]."""
+    language = site.language
+    named = sorted(
+        ((site.topic_name(g.slug, g.name), g) for g in groups),
+        key=lambda pair: order(pair[0], language),
+    )
+    return [
+        (letter, [g for _, g in items])
+        for letter, items in groupby(named, key=lambda pair: initial(pair[0], language))
+    ]
+
+
+def shown_topics(disclosure: Disclosure, site: SiteSettings) -> list[str]:
+    """The names of the record's topics on pages in site.language."""
+    return [site.topic_name(slug, name) for slug, name in _topics(disclosure).items()]
+
+
+def topic_links(disclosure: Disclosure, site: SiteSettings) -> Iterable[tuple[str, str]]:
+    """(name in site.language, address) of each of the record's topics."""
     for slug, name in _topics(disclosure).items():
-        yield name, topic_url(slug)
+        yield site.topic_name(slug, name), topic_url(slug)
 
 
 def _topics(disclosure: Disclosure) -> dict[str, str]:

@@ -17,6 +17,7 @@ from foilog.records.model import Disclosure
 from foilog.records.register import ExemptionEntry
 from foilog.records.translations import in_language
 from foilog.settings import SiteSettings
+from foilog.site.browse import shown_topics
 from foilog.site.language_filters import cited_text, entry_text
 
 ALL_FEED_URL = "feeds/all.atom.xml"
@@ -100,7 +101,7 @@ def atom_feed(
             updateddate=moment,
             categories=[
                 translate(d.outcome_label, language),
-                *d.topics,
+                *shown_topics(d, site),
                 *(cited_text(e, language) for e in d.exemptions),
             ],
         )

@@ -103,10 +103,10 @@ def entry_label(env: Environment, entry: ExemptionEntry) -> str:
     return entry_text(entry, language_of(env))
 
 
-@pass_environment
-def filter_value(env: Environment, value: str, key: str) -> str:
-    """A search filter's value in the page's language."""
-    return translate_value(key, value, language_of(env))
+@pass_context
+def filter_value(context: Context, value: str, key: str) -> str:
+    """A search filter's value in the page's language (`foilog` is the page's settings)."""
+    return translate_value(key, value, context["foilog"])
 
 
 @pass_environment

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from foilog.records.model import Disclosure
 from foilog.settings import SiteSettings
+from foilog.site.browse import shown_topics
 
 
 def disclosure_linked_data(disclosure: Disclosure, site: SiteSettings) -> dict[str, Any]:
@@ -25,7 +26,7 @@ def disclosure_linked_data(disclosure: Disclosure, site: SiteSettings) -> dict[s
         "inLanguage": "en-GB" if site.language == "en" else site.language,  # the page's
         "publisher": {"@type": "GovernmentOrganization", "name": site.authority},
         "isPartOf": {"@type": "Collection", "name": site.sitename, "url": f"{site.absolute_url}/"},
-        "keywords": d.topics,
+        "keywords": shown_topics(d, site),
         "about": [e.label + ": " + e.entry.title for e in d.exemptions],
         "creativeWorkStatus": d.outcome,
     }

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from foilog.core.slugs import slugify
 from foilog.core.translation import N_, translate
 from foilog.records.dates import MONTHS
 from foilog.records.model import OUTCOME_LABELS, Disclosure, DisclosureLog
 from foilog.records.register import ACT_SHORT
+from foilog.settings import SiteSettings
 from foilog.site.browse import UNDATED, exemption_url, outcome_url, topic_url, year_of, year_url
 
 UNDATED_LABEL = N_("Date not recorded")
@@ -122,9 +124,10 @@ def _facets(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[tuple[
     }
 
 
-def translate_value(key: str, value: str, language: str) -> str:
-    """A filter value in `language`, the same on the disclosure pages (which Pagefind reads)
-    and in the search form: "Adran 40: Gwybodaeth bersonol", "Datgelwyd"."""
+def translate_value(key: str, value: str, site: SiteSettings) -> str:
+    """A filter value in site.language, the same on the disclosure pages (which Pagefind
+    reads) and in the search form: "Adran 40: Gwybodaeth bersonol", "Datgelwyd"."""
+    language = site.language
     if key == "exemption":
         word, _, rest = value.partition(" ")
         number, _, title = rest.partition(": ")
@@ -133,7 +136,9 @@ def translate_value(key: str, value: str, language: str) -> str:
         return value
     if key in ("outcome", "year"):
         return translate(value, language)
-    return value  # topics are the records' own words
+    if key == "topic":  # a topic's value is its name as the records write it
+        return site.topic_name(slugify(value), value)
+    return value
 
 
 def _sort_key(key: str, value: str) -> tuple[int | str, ...]:

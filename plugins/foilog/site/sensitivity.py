@@ -19,5 +19,13 @@ def disclosure_is_sensitive(disclosure: Disclosure, site: SiteSettings) -> bool:
 
 
 def sensitive_topic_names(log: DisclosureLog, site: SiteSettings) -> list[str]:
-    """The names of the log's sensitive topics: a search for one shows quick exit."""
-    return sorted(name for slug, name in log.topic_labels.items() if topic_is_sensitive(slug, site))
+    """The names of the log's sensitive topics, as written and in site.language: a search
+    for one, or a filter by its name on the page, shows quick exit."""
+    return sorted(
+        {
+            shown
+            for slug, name in log.topic_labels.items()
+            if topic_is_sensitive(slug, site)
+            for shown in (name, site.topic_name(slug, name))
+        }
+    )
