@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -96,11 +96,13 @@ def language_of(env: Environment) -> str:
     return str(env.globals.get("language", SOURCE_LANGUAGE))
 
 
+@lru_cache(maxsize=65536)  # Babel is slow, and a log shows the same days on many pages
 def long_date(value: dt.date, language: str) -> str:
     """A day as written in running text: "3 April 2025", "3 Ebrill 2025"."""
     return format_date(value, "d MMMM y", locale=Locale.parse(language))
 
 
+@lru_cache(maxsize=4096)
 def month_name(year: int, month: int, language: str) -> str:
     """A month as written in running text: "April 2025", "Ebrill 2025"."""
     return format_date(dt.date(year, month, 1), "MMMM y", locale=Locale.parse(language))

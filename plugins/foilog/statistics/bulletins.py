@@ -359,10 +359,10 @@ def cabinet_office_table(
 ) -> BulletinTable:
     columns = [*CABINET_OFFICE_COLUMNS, *exemption_columns(register, ("foia", "eir"))]
     by_year = cases_by_year(c for c in cases if c.act in ("foia", "eir"))
-    rows = [
-        [str(c.value(period_statistics(by_year[q.period.start.year], q.period))) for c in columns]
-        for q in statistics.quarters
+    quarters = [
+        period_statistics(by_year[q.period.start.year], q.period) for q in statistics.quarters
     ]
+    rows = [[str(c.value(stats)) for c in columns] for stats in quarters]
     return BulletinTable(
         CABINET_OFFICE_URL,
         "In the layout of the Cabinet Office's quarterly FOI statistics tables",
