@@ -350,3 +350,16 @@ def rank_list_pdf(path: Path) -> Path:
             Table([["Name", "Recorded"], ["Burglary", "412"], ["Fireworks", "398"]]),
         ],
     )
+
+
+def long_table_pdf(path: Path) -> Path:
+    """A table of counts too long for one page, as a word processor splits it: its heading
+    on page 1 only, and on page 2 (which starts at "Ward K1") a 3 in the "Arrests" column
+    of "Ward C2" (page 2 table 1 row 19 column 3)."""
+    style = getSampleStyleSheet()["Normal"]
+    rows = [["Ward", "Stops", "Arrests"]]
+    rows += [
+        [f"Ward {chr(65 + n % 26)}{n // 26}", str(100 + n), str(20 + n % 7)] for n in range(60)
+    ]
+    rows[55][2] = "3"
+    return _letter(path, [Paragraph("Stops and arrests by ward", style), Table(rows)])

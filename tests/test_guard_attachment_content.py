@@ -209,6 +209,12 @@ CASES: list[tuple[str, str, Maker, list[tuple[str, str]]]] = [
     ),
     ("pdf small numbers", "numbered.pdf", pdf_files.numbered_letter_pdf, []),
     (
+        "pdf small numbers",
+        "long.pdf",
+        pdf_files.long_table_pdf,
+        [("small-number", "page 2 table 1 row 19 column 3")],
+    ),
+    (
         "names in tables",
         "staff.pdf",
         pdf_files.staff_list_pdf,

@@ -26,7 +26,7 @@ from foilog.guard.attachments.pdf_redaction import (
     may_cover_text,
     page_objects,
 )
-from foilog.guard.attachments.pdf_tables import cells_apart, may_hold_tables, table_issues
+from foilog.guard.attachments.pdf_tables import PageTables, cells_apart, may_hold_tables
 from foilog.guard.attachments.text_scan import text_issues
 from foilog.settings import GuardSettings
 
@@ -78,6 +78,7 @@ def _pages(data: bytes, guard: GuardSettings) -> list[Issue]:
     issues = []
     document = pypdfium2.PdfDocument(data)
     plumber: Any = None
+    tables = PageTables()
     try:
         for index, page in enumerate(document):
             number = index + 1
@@ -86,7 +87,7 @@ def _pages(data: bytes, guard: GuardSettings) -> list[Issue]:
                 text = cells_apart(text_page)
                 objects = page_objects(page, text_page)
                 if may_hold_tables(text, guard):
-                    issues += table_issues(number, text_page, guard)
+                    issues += tables.issues(number, text_page, guard)
             finally:
                 text_page.close()
             issues += text_issues([(f"page {number}", text)], guard)

@@ -34,10 +34,12 @@ from foilog.guard.attachments.name_columns import HEADING_WORDS, is_people_headi
 from foilog.settings import GuardSettings
 
 _WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d+(?![\w.,%])")
+_ENDS_IN_NUMBER = re.compile(r"\s\d[\d,]*\s*$")
 _HEADER_LINES = 2  # a header may wrap onto a second line
 _LINE_GAP = 2.0  # line heights between the rows of one table, at most
 _PHRASE_GAP = 0.8  # line heights between the words of one label or header, at most
 _CELL_GAP = 1.0  # line heights between two cells of a row, at least
+_EDGE = 2  # lines of a running header or footer, such as "Page 2 of 3", at most
 
 
 class Word(NamedTuple):
@@ -53,12 +55,18 @@ class Word(NamedTuple):
 
 
 def may_hold_tables(text: str, guard: GuardSettings) -> bool:
-    """Whether the page's text has a whole number the small-number rule would report, or
-    a word that heads a column of names: only then are its words placed, which takes
-    longer than reading its text."""
-    return HEADING_WORDS.search(text) is not None or any(
-        0 < int(n) < guard.threshold or (int(n) == 0 and not guard.allow_zero)
-        for n in _WHOLE_NUMBER.findall(text)
+    """Whether the page's text has a whole number the small-number rule would report, a
+    word that heads a column of names, or last lines that end in numbers (a table that
+    may go on over the page, whose heading the next page needs): only then are its words
+    placed, which takes longer than reading its text."""
+    last_lines = [line for line in text.splitlines() if line.strip()][-_EDGE - 1 :]
+    return (
+        HEADING_WORDS.search(text) is not None
+        or any(_ENDS_IN_NUMBER.search(line) for line in last_lines)
+        or any(
+            0 < int(n) < guard.threshold or (int(n) == 0 and not guard.allow_zero)
+            for n in _WHOLE_NUMBER.findall(text)
+        )
     )
 
 
@@ -86,14 +94,36 @@ def _wide_gap(text_page: Any, index: int) -> bool:
     return after[0] - before[2] > _CELL_GAP * max(before[3] - before[1], 1.0)
 
 
-def table_issues(number: int, text_page: Any, guard: GuardSettings) -> list[Issue]:
+class PageTables:
+    """The tables of a PDF's pages, read in order: a table that runs on to the next page,
+    where its rows go on at the top with no heading, is read there under its heading (a
+    page between with no small number keeps it: it may be the same table's middle)."""
+
+    def __init__(self) -> None:
+        self.carried: list[Line] = []  # the heading of the table the last page ended with
+
+    def issues(self, number: int, text_page: Any, guard: GuardSettings) -> list[Issue]:
+        lines = [_phrases(words) for words in _lines(_words(text_page))]
+        tables = list(_tables(lines, self.carried))
+        last = tables[-1] if tables else None
+        self.carried = last.header if last and last.end >= len(lines) - _EDGE else []
+        return _table_issues(number, tables, guard)
+
+
+class Table(NamedTuple):
+    header: list[Line]
+    rows: list[list[str | None]]  # the heading's rows, then the rows of figures
+    end: int  # the index of the page's line after the table
+    first_row: int  # the number of the table's first row: below 1 for a heading carried over
+
+
+def _table_issues(number: int, tables: list[Table], guard: GuardSettings) -> list[Issue]:
     issues = []
-    lines = _lines(_words(text_page))
-    for index, rows in enumerate(_tables(lines), 1):
+    for index, table in enumerate(tables, 1):
         place = f"page {number} table {index}"
         cells = [
             [Cell(f"{place} row {r} column {c}", value) for c, value in enumerate(row, 1)]
-            for r, row in enumerate(rows, 1)
+            for r, row in enumerate(table.rows, table.first_row)
         ]
         issues += name_issues(cells) + small_number_issues(cells, guard)
     return issues
@@ -198,16 +228,18 @@ def _phrases(words: list[Word]) -> Line:
     return Line(cells, _figures(cells), max(w.top for w in words), min(w.bottom for w in words))
 
 
-def _tables(word_lines: list[list[Word]]) -> Iterator[list[list[str | None]]]:
-    """Each table's rows of cell texts: its header lines, then its rows of figures; the
-    first column is the rows' labels, then one column for each column of numbers."""
-    lines = [_phrases(words) for words in word_lines]
+def _tables(lines: list[Line], carried: list[Line]) -> Iterator[Table]:
+    """Each table of the page: its rows of cell texts are the heading, then its rows of
+    figures; the first column is the rows' labels, then one column for each column of
+    numbers. Rows at the top of the page with no heading of their own go on from the last
+    page's table, under `carried`, and are numbered from 1 on this page."""
     index = 0
     while index < len(lines):
         if not lines[index].figures:
+            start = index
             names, index = _names_table(lines, index)
             if names:
-                yield names
+                yield Table([lines[start]], names, index, 1)
             continue
         start, body = index, [lines[index]]
         index += 1
@@ -218,9 +250,12 @@ def _tables(word_lines: list[list[Word]]) -> Iterator[list[list[str | None]]]:
             elif not line.label_only(min(f.x0 for row in body for f in row.figures)):
                 break  # a wrapped label continues the table; anything else ends it
             index += 1
-        table = _table(_header(lines[:start], body[0]), body)
+        header = _header(lines[:start], body[0])
+        goes_on = not header and start <= _EDGE
+        table = _table(carried if goes_on else header, body)
         if table:
-            yield table
+            first = 1 - (len(table) - len(body)) if goes_on else 1
+            yield Table(carried if goes_on else header, table, index, first)
 
 
 def _names_table(lines: list[Line], index: int) -> tuple[list[list[str | None]], int]:
