@@ -274,19 +274,24 @@ def _names_table(lines: list[Line], index: int) -> tuple[list[list[str | None]],
     rows: list[list[str | None]] = [[c.text for c in heading.cells]]
     end = index + 1
     while end < len(lines) and not lines[end].figures and _next_to(lines[end - 1], lines[end]):
-        row: list[str | None] = [None] * len(heading.cells)
-        for cell in lines[end].cells:
-            overlaps = [min(cell.x1, h.x1) - max(cell.x0, h.x0) for h in heading.cells]
-            best = max(range(len(overlaps)), key=overlaps.__getitem__)
-            if overlaps[best] <= 0:
-                break  # not under the heading: the table has ended
-            row[best] = cell.text if row[best] is None else f"{row[best]} {cell.text}"
-        else:
-            rows.append(row)
-            end += 1
-            continue
-        break
+        row = _under_heading(lines[end], heading)
+        if row is None:
+            break  # a line not under the heading: the table has ended
+        rows.append(row)
+        end += 1
     return (rows if len(rows) > 1 else []), end
+
+
+def _under_heading(line: Line, heading: Line) -> list[str | None] | None:
+    """The line's words by the heading each lies most under; None when one lies under none."""
+    row: list[str | None] = [None] * len(heading.cells)
+    for cell in line.cells:
+        overlaps = [min(cell.x1, h.x1) - max(cell.x0, h.x0) for h in heading.cells]
+        best = max(range(len(overlaps)), key=overlaps.__getitem__)
+        if overlaps[best] <= 0:
+            return None
+        row[best] = cell.text if row[best] is None else f"{row[best]} {cell.text}"
+    return row
 
 
 def _next_to(upper: Line, lower: Line) -> bool:
