@@ -56,6 +56,8 @@ NOT_NAMES = _words(
     Lady Chapel Justice Advocate Provost General Marshal
     """
 )
+# Words written where a name would be, saying there is none ("Not known", "Withheld").
+NO_NAME_WORDS = _words("Not Known Unknown None Other Withheld Redacted Anonymous")
 # Words that end a sign-off's name: the team or job that follows it, never part of a name.
 ROLE_WORDS = _words(
     """

@@ -12,6 +12,7 @@ from foilog.guard import checksums
 from foilog.guard.name_words import (
     COLLAR_RANKS,
     COURTESY_TITLES,
+    NO_NAME_WORDS,
     NOT_NAMES,
     RANKS,
     ROLE_WORDS,
@@ -150,7 +151,7 @@ def _labelled(match: re.Match[str]) -> bool:
     """A name, not a team, a job or a word such as "Male" or "Unknown": after a label
     that says who ("Victim:"), a name of two words, or an initial and a name."""
     words = match.group("found").replace(".", " ").replace(",", " ").split()
-    if any(w.title() in NOT_NAMES | ROLE_WORDS | _NOT_LABELLED_NAMES for w in words):
+    if any(w.title() in _NOT_LABELLED_NAMES for w in words):
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0]) < 4:
         return False  # "Name: CID" is more often an acronym than a surname
@@ -170,10 +171,7 @@ _WHO_LABEL = (
     r"\s+by)"
 )
 _LABELLED_WORD = rf"(?:{_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
-_NOT_LABELLED_NAMES = frozenset(
-    {"Male", "Female", "Unknown", "Not", "Known", "None", "Other", "Yes", "No", "Withheld"}
-    | {"Redacted", "Anonymous"}
-)
+_NOT_LABELLED_NAMES = NOT_NAMES | ROLE_WORDS | NO_NAME_WORDS | {"Male", "Female", "Yes", "No"}
 _TITLE = _alternation(COURTESY_TITLES + RANKS)
 _TITLE_WORDS = frozenset(word for title in COURTESY_TITLES + RANKS for word in title.split())
 _NAME = rf"(?:[A-Z]\.?\s+){{0,2}}(?:{_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"

@@ -14,7 +14,7 @@ import re
 
 from foilog.guard.attachments.count_tables import MARKER, Cell
 from foilog.guard.attachments.issue import Issue
-from foilog.guard.name_words import NOT_NAMES, ROLE_WORDS
+from foilog.guard.name_words import NO_NAME_WORDS, NOT_NAMES, ROLE_WORDS
 
 # Who a column can name, alone ("Officer") or before "name" ("Officer name").
 _PEOPLE = (
@@ -54,10 +54,9 @@ def is_people_heading(text: str) -> bool:
 _WORD = r"(?:Mc|Mac|O'|O’|D'|Fitz)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?"
 _SHAPE = re.compile(rf"^((?:[A-Z]\.?\s+){{0,3}})({_WORD})((?:,?\s+(?:{_WORD}|[A-Z]\.?)){{0,3}})$")
 # Words of teams, places and things, which make a value not a name ("Home Office").
-_NOT_NAME_WORDS = {w.casefold() for w in NOT_NAMES | ROLE_WORDS} | {
-    "not", "known", "unknown", "none", "other", "total", "various", "withheld", "redacted",
-    "anonymous", "recorded", "stated", "ltd", "limited", "plc", "group", "home", "estates",
-    "facilities", "finance", "hr", "it", "admin",
+_NOT_NAME_WORDS = {w.casefold() for w in NOT_NAMES | ROLE_WORDS | NO_NAME_WORDS} | {
+    "total", "various", "recorded", "stated", "ltd", "limited", "plc", "group", "home",
+    "estates", "facilities", "finance", "hr", "it", "admin",
 }  # fmt: skip
 _FIX = (
     'remove the names from the file (or write "Redacted"), and save it again; if they are '
