@@ -117,3 +117,20 @@ def test_the_guard_finds_the_same_on_a_rebuild_and_checks_again_when_settings_ch
     third = build(tmp_path)
     assert third.ok, third.result.stderr
     assert not guard_lines(third)
+
+
+def test_feeds_kept_from_the_last_build_match_a_clean_build(tmp_path: Path) -> None:
+    """A feed whose newest entries did not change is taken from the last build; one whose
+    entries changed is made again."""
+    write_site(tmp_path, RECORDS)
+    first = build(tmp_path)
+    assert first.ok, first.result.stderr
+    feeds = first.output / "feeds"
+    kept, changed = feeds / "topics/staffing.atom.xml", feeds / "topics/mounted-police.atom.xml"
+    made = kept.read_bytes()
+
+    edit(tmp_path, "2025/horses.yaml", title="Police horses and their stables")
+    rebuilt = matches_a_clean_build(tmp_path, tmp_path / "clean")
+    assert kept.read_bytes() == made
+    for feed in (changed, rebuilt.output / "feeds/all.atom.xml"):
+        assert "Police horses and their stables" in feed.read_text(encoding="utf-8")

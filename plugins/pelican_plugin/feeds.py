@@ -3,6 +3,7 @@ each of the log's languages."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from foilog.core.translation import N_, translate
@@ -14,7 +15,6 @@ from foilog.site.feeds import (
     exemption_name,
     topic_feed_url,
 )
-from foilog.site.output import write_text
 from foilog.site.page_generator import LogGenerator, html_language
 
 
@@ -47,5 +47,10 @@ class DisclosureFeedsGenerator(LogGenerator):
             ]
             feed_language = html_language(site, self.settings.get("DEFAULT_LANG"))
             for title, page_url, feed_url, disclosures in feeds:
-                text = atom_feed(site, feed_language, title, page_url, feed_url, disclosures)
-                write_text(self.log_file(site.language_path + feed_url), text)
+                newest = disclosures[: site.feed_items]  # all a feed shows
+                self.write_kept(
+                    "atom-feed",
+                    site.language_path + feed_url,
+                    {"title": title, "page": page_url, "language": feed_language, "newest": newest},
+                    partial(atom_feed, site, feed_language, title, page_url, feed_url, newest),
+                )

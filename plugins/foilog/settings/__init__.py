@@ -156,7 +156,8 @@ class SiteSettings:
 
     def in_language(self, language: str) -> SiteSettings:
         """These settings for pages in `language`: `url` is that language's tree."""
-        return replace(self, language=language)
+        # Asked for on every page written, so the settings already in it are not copied.
+        return self if language == self.language else replace(self, language=language)
 
     @property
     def phase_label(self) -> str | None:

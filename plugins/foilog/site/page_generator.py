@@ -3,7 +3,7 @@ and its pages are rendered with the log's templates (foilog/<name>.html)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,21 @@ class LogGenerator(Generator):
         """The output file of the log's address `url` (without the prefix)."""
         return output_file(self.output_path, self.site.url_prefix + url)
 
+    def write_kept(
+        self, kind: str, address: str, values: dict[str, Any], make: Callable[[], str]
+    ) -> None:
+        """Write the text `make()` gives at the log's `address`; or, when the file of
+        `address` was made by an earlier build from the same `kind` and `values`, and the
+        site did not change (PageCache), take that build's file without calling `make`."""
+        page_cache: PageCache = self.context["page_cache"]
+        fingerprint = page_cache.fingerprint(kind, address, values)
+        relative = output_file(self.site.url_prefix, address).as_posix()
+        if fingerprint and page_cache.reuse(fingerprint, relative):
+            return
+        write_text(self.log_file(address), make())
+        if fingerprint:
+            page_cache.rendered_page(fingerprint, relative)
+
 
 class LogPageGenerator(LogGenerator):
     """Renders templates with the log, the site settings and the shared filters."""
@@ -71,26 +86,20 @@ class LogPageGenerator(LogGenerator):
     def _write_page_in(
         self, site: SiteSettings, template_name: str, url: str, values: dict[str, Any]
     ) -> None:
-        page_cache: PageCache = self.context["page_cache"]
-        address = site.language_path + url  # under the log's prefix
-        fingerprint = page_cache.fingerprint(template_name, address, values)
-        relative = output_file(site.url_prefix, address).as_posix()
-        if fingerprint and page_cache.reuse(fingerprint, relative):
-            return
-        if not hasattr(self, "_shared"):
-            self._shared = {
-                **self.context,
-                "outcome_labels": OUTCOME_LABELS,
-                "act_labels": ACT_LABELS,
-                "not_recorded": NOT_RECORDED,
+        def render() -> str:
+            if not hasattr(self, "_shared"):
+                self._shared = {
+                    **self.context,
+                    "outcome_labels": OUTCOME_LABELS,
+                    "act_labels": ACT_LABELS,
+                    "not_recorded": NOT_RECORDED,
+                }
+            template = self.get_template("foilog/" + template_name)
+            install(self.env, site.language)
+            in_language = {
+                "foilog": site,
+                "DEFAULT_LANG": html_language(site, self.settings.get("DEFAULT_LANG")),
             }
-        template = self.get_template("foilog/" + template_name)
-        install(self.env, site.language)
-        in_language = {
-            "foilog": site,
-            "DEFAULT_LANG": html_language(site, self.settings.get("DEFAULT_LANG")),
-        }
-        html = template.render({**self._shared, **in_language, "page_url": url, **values})
-        write_text(self.log_file(address), html)
-        if fingerprint:
-            page_cache.rendered_page(fingerprint, relative)
+            return template.render({**self._shared, **in_language, "page_url": url, **values})
+
+        self.write_kept(template_name, site.language_path + url, values, render)
