@@ -19,6 +19,7 @@ from pelican.settings import read_settings as read_pelican_settings
 from test_example_site import page_of
 
 from foilog.checks.record_log import load_log
+from foilog.core.cache_files import KeptValues
 from foilog.search.related import MIN_LIKENESS, MIN_SHARED, RELATED_LIMIT, TermTable
 from foilog.settings import read_settings
 
@@ -425,7 +426,7 @@ def test_related_requests_are_those_a_comparison_of_every_pair_finds(tmp_path: P
     settings = read_settings(read_pelican_settings(str(tmp_path / "settings.py")))
     log, problems = load_log(settings)
     assert problems == [] and len(log.disclosures) == 400
-    expected = every_pair_compared(TermTable.of_log(settings, log))
+    expected = every_pair_compared(TermTable.of_log(settings, log, KeptValues(tmp_path / "terms")))
     shown = {d.reference: related_on(site, d.url) for d in log.disclosures}
     assert shown == expected
     assert sum(1 for found in shown.values() if len(found) == RELATED_LIMIT) > 100

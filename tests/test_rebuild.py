@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import build, good_record, write_site
+from conftest import PROJECT, build, good_record, write_site
+from pelican.settings import read_settings as read_pelican_settings
+
+from foilog.checks.record_log import load_log
+from foilog.core.cache_files import KeptValues, read_pickle
+from foilog.search.record_index import index_folder
+from foilog.search.related import (
+    LISTS_FILE,
+    RELATED_LIMIT,
+    TERMS_FOLDER,
+    TermTable,
+    similar_records,
+)
+from foilog.settings import read_settings
 
 RECORDS: dict[str, Any] = {
     "2025/dogs.yaml": good_record(related=["000002-25", "000009-24"]),
@@ -134,3 +149,55 @@ def test_feeds_kept_from_the_last_build_match_a_clean_build(tmp_path: Path) -> N
     assert kept.read_bytes() == made
     for feed in (changed, rebuilt.output / "feeds/all.atom.xml"):
         assert "Police horses and their stables" in feed.read_text(encoding="utf-8")
+
+
+def test_related_lists_kept_from_the_last_build_match_a_clean_build(tmp_path: Path) -> None:
+    """Only the lists an edit can change are worked out again; the rest are kept, and the
+    site is still the one a clean build makes: after an edited title, a new record, a
+    removed one and changed topics."""
+    warm, clean = tmp_path / "warm", tmp_path / "clean"
+    generate = [sys.executable, str(PROJECT / "bench/generate.py"), "records", "300"]
+    subprocess.run([*generate, str(warm / "disclosures")], check=True)
+    write_site(warm, {})
+    assert build(warm).ok
+    records = sorted((warm / "disclosures").rglob("*.yaml"))
+    name = lambda path: path.relative_to(warm / "disclosures").as_posix()  # noqa: E731
+
+    edit(warm, name(records[10]), title="Police dogs retired from the dog section")
+    matches_a_clean_build(warm, clean)
+
+    new = yaml.safe_load(records[20].read_text(encoding="utf-8"))
+    new.update(reference="999999-24", title="Police dogs and their handlers' training")
+    write_site(warm, {"2024/new.yaml": new})
+    records[30].unlink()
+    edit(warm, name(records[40]), topics=["police dogs", "firearms"])
+    matches_a_clean_build(warm, clean)
+
+
+def test_an_edit_works_out_again_only_the_related_lists_it_can_touch(tmp_path: Path) -> None:
+    generate = [sys.executable, str(PROJECT / "bench/generate.py"), "records", "300"]
+    subprocess.run([*generate, str(tmp_path / "disclosures")], check=True)
+    write_site(tmp_path, {})
+    site = read_settings(read_pelican_settings(str(tmp_path / "settings.py")))
+    log, _ = load_log(site)
+    terms_folder = index_folder(site) / TERMS_FOLDER
+    before_table = TermTable.of_log(site, log, KeptValues(terms_folder))
+    similar_records(site, log, RELATED_LIMIT)
+
+    edited = log.disclosures[10]
+    edited.title = "Retired police dogs rehomed"
+    edited.content_hash = "edited"  # as a changed file has
+    table = TermTable.of_log(site, log, KeptValues(terms_folder))
+    kept = read_pickle(index_folder(site) / LISTS_FILE)
+    assert isinstance(kept, dict)
+    touched = table.touched_by(kept["records"], KeptValues(terms_folder))
+    assert touched is not None
+
+    # Records sharing no term with the record, as it was or is, keep their lists.
+    position = table.references.index(edited.reference)
+    its_terms = {t for t, _ in table.doc_terms[position]} | {
+        t for t, _ in before_table.doc_terms[position]
+    }
+    apart = {n for n, terms in enumerate(table.doc_terms) if not its_terms & {t for t, _ in terms}}
+    assert position in touched and not apart & touched
+    assert 0 < len(touched) < len(log.disclosures) / 2

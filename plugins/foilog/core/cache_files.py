@@ -59,6 +59,10 @@ class KeptValues:
             self.used[key] = value
         return value
 
+    def peek(self, key: str) -> Any:
+        """The value the last build kept, or None, without keeping it for the next."""
+        return self.kept.get(key)
+
     def put(self, key: str, value: Any) -> None:
         self.used[key] = value
         self.dirty.add(key[0])

@@ -19,6 +19,14 @@ Each record's terms are those the Whoosh index makes of its fields, with the sam
 hash, so a rebuild works out only the changed records' terms; the counts across the log
 are made from the records in it, so a rebuild finds exactly what a build from nothing
 finds.
+
+A record's list depends only on its own terms, on each of its terms' weight in the log and
+the records that have it, and on the number of records the model counts (the log's size
+rounded up to a step, `model_size`). So each build keeps every record's list with the
+records' hashes (`LISTS_FILE`), and the next works out again only the lists of the records
+that changed and of those that have a term whose weight changed in one, while it could be
+a key term; the rest are the same as a build from nothing would find. When the log grows
+past a step, or the limit or the authority's name changes, every list is worked out.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from collections import defaultdict
 import numpy
 from whoosh import classify
 
-from foilog.core.cache_files import KeptValues
+from foilog.core.cache_files import KeptValues, read_pickle, write_pickle
 from foilog.records.model import DisclosureLog
 from foilog.search.plain_words import is_plain, name_words
 from foilog.search.record_index import index_folder, record_hash, similarity_terms
@@ -44,6 +52,8 @@ COMMON_FLOOR = 50
 MIN_LIKENESS = 0.2
 MIN_SHARED = 2
 TERMS_FOLDER = "related-terms"
+LISTS_FILE = "related-lists.pickle"
+LISTS_FORMAT = 1  # what a kept list depends on: change when the scoring changes
 
 Term = tuple[str, str]  # field, word
 Terms = list[tuple[Term, float]]  # each term of a record with its weight
@@ -65,28 +75,53 @@ def attach_related(site: SiteSettings, log: DisclosureLog) -> None:
 
 
 def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[str, list[str]]:
-    """For each record, up to `limit` others most like it, most similar first."""
-    table = TermTable.of_log(site, log)
-    return {
-        reference: [table.references[n] for n in table.most_like(position, limit)]
+    """For each record, up to `limit` others most like it, most similar first: worked out
+    again only for the records whose lists the changes since the last build can touch."""
+    kept_terms = KeptValues(index_folder(site) / TERMS_FOLDER)
+    table = TermTable.of_log(site, log, kept_terms)
+    basis = (LISTS_FORMAT, limit, table.model.N, table.ceiling, sorted(table.authority_words))
+    lists_file = index_folder(site) / LISTS_FILE
+    before = read_pickle(lists_file)
+    redo: set[int] | None = None
+    kept_lists: dict[str, list[str]] = {}
+    if isinstance(before, dict) and before.get("basis") == basis:
+        redo, kept_lists = table.touched_by(before["records"], kept_terms), before["lists"]
+    lists = {
+        reference: (
+            [table.references[n] for n in table.most_like(position, limit)]
+            if redo is None or position in redo
+            else kept_lists[reference]
+        )
         for position, reference in enumerate(table.references)
     }
+    kept_terms.save()
+    if redo is None or redo:
+        # The records and the lists they give, saved at once: the next build compares its
+        # records with these, whether or not this build goes on to succeed.
+        write_pickle(lists_file, {"basis": basis, "records": table.hashes, "lists": lists})
+    return lists
 
 
-def record_terms(site: SiteSettings, log: DisclosureLog) -> dict[str, Terms]:
-    """Each record's terms in the similarity fields, by reference: from the cache beside
-    the index when the record is unchanged."""
-    kept = KeptValues(index_folder(site) / TERMS_FOLDER)
+def record_terms(log: DisclosureLog, hashes: dict[str, str], kept: KeptValues) -> dict[str, Terms]:
+    """Each record's terms in the similarity fields, by reference: from `kept` (under the
+    record's hash, `hashes`) when the record is unchanged."""
     terms: dict[str, Terms] = {}
     for disclosure in log.disclosures:
-        hash_ = record_hash(disclosure)
+        hash_ = hashes[disclosure.reference]
         found: Terms | None = kept.get(hash_)
         if found is None:
             found = similarity_terms(disclosure)
             kept.put(hash_, found)
         terms[disclosure.reference] = found
-    kept.save()
     return terms
+
+
+def model_size(count: int) -> int:
+    """The number of records the similarity model counts: `count` rounded up to a step of
+    an eighth to a sixteenth of it (a power of two), so that a new record changes the
+    model, and with it every record's list, only when the log grows past a step."""
+    step = 1 << max(0, count.bit_length() - 4)
+    return -(-count // step) * step
 
 
 class TermTable:
@@ -94,9 +129,14 @@ class TermTable:
     term's postings (the positions of the records that have it) and weight in the log."""
 
     def __init__(
-        self, references: list[str], doc_terms: list[Terms], authority_words: frozenset[str]
+        self,
+        references: list[str],
+        doc_terms: list[Terms],
+        authority_words: frozenset[str],
+        hashes: dict[str, str],
     ) -> None:
         self.references = references
+        self.hashes = hashes  # each record's hash (record_hash), by reference
         self.doc_terms = doc_terms
         self.authority_words = authority_words
         found: dict[Term, list[int]] = defaultdict(list)
@@ -106,17 +146,58 @@ class TermTable:
                 found[term].append(position)
                 self.collection[term] += weight
         self.postings = {term: numpy.array(docs, dtype=numpy.int64) for term, docs in found.items()}
-        self.model = classify.Bo1Model(len(doc_terms), 0.0)
-        self.ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * len(doc_terms)))
+        self.model = classify.Bo1Model(model_size(len(doc_terms)), 0.0)
+        self.ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * self.model.N))
         # One record's scores and counts of shared key terms, by position (most_like).
         self._scores = numpy.zeros(len(doc_terms))
         self._shared = numpy.zeros(len(doc_terms), dtype=numpy.int64)
 
     @classmethod
-    def of_log(cls, site: SiteSettings, log: DisclosureLog) -> TermTable:
-        terms = record_terms(site, log)
+    def of_log(cls, site: SiteSettings, log: DisclosureLog, kept: KeptValues) -> TermTable:
+        """The log's table, with the terms of unchanged records taken from `kept`."""
+        hashes = {d.reference: record_hash(d) for d in log.disclosures}
+        terms = record_terms(log, hashes, kept)
         references = sorted(terms)
-        return cls(references, [terms[r] for r in references], name_words(site.authority))
+        doc_terms = [terms[r] for r in references]
+        return cls(references, doc_terms, name_words(site.authority), hashes)
+
+    def touched_by(self, before: dict[str, str], kept: KeptValues) -> set[int] | None:
+        """The positions of the records whose lists may differ from those of the build whose
+        records had the hashes `before`; None when the terms of a record as it was are no
+        longer in `kept`, so that every list must be worked out.
+
+        A record's list depends only on its own terms and, for each, the term's weight in
+        the log and the records that have it (with the model's size, which is the same
+        here). So it may change only if the record changed, or if one of its terms changed
+        weight in a changed record, and could be a key term then or now."""
+        changed: set[Term] = set()
+        gained: dict[Term, int] = defaultdict(int)  # records that have the term now, less before
+        touched: set[int] = set()
+        positions = {reference: n for n, reference in enumerate(self.references)}
+        for reference in before.keys() | self.hashes.keys():
+            old_hash, new_hash = before.get(reference), self.hashes.get(reference)
+            if old_hash == new_hash:
+                continue
+            old: Terms | None = [] if old_hash is None else kept.peek(old_hash)
+            if old is None:
+                return None
+            new = self.doc_terms[positions[reference]] if new_hash is not None else []
+            changed.update(term for term, _ in set(old) ^ set(new))
+            old_has, new_has = {term for term, _ in old}, {term for term, _ in new}
+            for term in new_has - old_has:
+                gained[term] += 1
+            for term in old_has - new_has:
+                gained[term] -= 1
+            if reference in positions:
+                touched.add(positions[reference])
+        for term in changed:
+            having = self.postings.get(term, numpy.zeros(0, dtype=numpy.int64))
+            counts = (len(having), len(having) - gained[term])
+            if not is_plain(term[1], self.authority_words) and any(
+                1 < count <= self.ceiling for count in counts
+            ):
+                touched.update(having.tolist())
+        return touched
 
     def key_terms(self, position: int) -> Terms:
         """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
