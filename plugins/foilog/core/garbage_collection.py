@@ -8,8 +8,11 @@ new objects instead keeps the cost in proportion; memory still stays bounded, be
 cycles are still collected.
 
 The log and everything made from it end as garbage in cycles. Python's own shutdown goes
-through such garbage more than once, which took a second at 10,000 records; one
-collection just before it leaves the shutdown nothing to do.
+through such garbage more than once, which took a second at 10,000 records, and one
+collection of it just before took 5.8 s at 100,000. Instead every object still alive is
+frozen at exit: the shutdown's collections pass over frozen objects, and the memory goes
+back when the process ends. (Every file the build writes is closed as it is written, so
+nothing waits on a collection to be flushed.)
 """
 
 from __future__ import annotations
@@ -22,9 +25,8 @@ THRESHOLDS = (100_000, 50, 100)  # new objects; young collections; middle collec
 
 def collect_less_often() -> None:
     gc.set_threshold(*THRESHOLDS)
-    atexit.register(_collect_before_shutdown)
+    atexit.register(_freeze_before_shutdown)
 
 
-def _collect_before_shutdown() -> None:
-    gc.collect()
-    gc.freeze()  # what is left lives until the process ends: nothing to go through again
+def _freeze_before_shutdown() -> None:
+    gc.freeze()
