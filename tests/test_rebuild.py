@@ -201,3 +201,34 @@ def test_an_edit_works_out_again_only_the_related_lists_it_can_touch(tmp_path: P
     apart = {n for n, terms in enumerate(table.doc_terms) if not its_terms & {t for t, _ in terms}}
     assert position in touched and not apart & touched
     assert 0 < len(touched) < len(log.disclosures) / 2
+
+
+def test_a_record_kept_as_checked_is_checked_again_when_what_it_depends_on_changes(
+    tmp_path: Path,
+) -> None:
+    """A rebuild takes a record that passed from the cache, but not once its attachment file
+    or the exemption register has changed: then the record's problem is found."""
+    refused = good_record(
+        reference="000005-25",
+        questions=[{"text": "Names?", "outcome": "refused"}],
+        figures=[],
+        exemptions=[{"section": "31(1)(a)", "reason": "Why.", "public_interest": "Weighed."}],
+        attachments=[{"title": "Data", "file": "data.csv"}],
+    )
+    write_site(tmp_path, {**RECORDS, "2025/refused.yaml": refused})
+    attachment = tmp_path / "disclosures/2025/data.csv"
+    attachment.write_text("year,count\n2024,120\n", encoding="utf-8")
+    assert build(tmp_path).ok
+
+    attachment.unlink()
+    missing = build(tmp_path)
+    assert not missing.ok
+    assert "attachments[1].file" in missing.result.stderr and "data.csv" in missing.result.stderr
+
+    attachment.write_text("year,count\n2024,120\n", encoding="utf-8")
+    assert build(tmp_path).ok
+    # The register now lists the subsections of section 31, and (1)(a) is not among them.
+    write_site(tmp_path, {}, 'FOILOG_EXEMPTIONS = {"foia": {"31": {"subsections": ["(2)"]}}}')
+    stopped = build(tmp_path)
+    assert not stopped.ok
+    assert "exemptions[1].section: expected a subsection of Section 31" in stopped.result.stderr

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
+from foilog.checks.checked_records import CheckedRecords
 from foilog.core.paths import is_hidden
 from foilog.core.progress import ProgressCallback as Progress
 from foilog.records.model import Disclosure, DisclosureLog
@@ -34,13 +36,18 @@ def record_files(folder: Path) -> list[Path]:
 def load_log(
     settings: SiteSettings, progress: Progress | None = None
 ) -> tuple[DisclosureLog, list[Problem]]:
-    """All records, newest first, with every problem found in any of them. Parsed files are
-    kept in the cache folder, so a rebuild parses only the records that changed."""
+    """All records, newest first, with every problem found in any of them. Parsed files,
+    and records that passed every check, are kept in the cache folder, so a rebuild parses
+    and checks only the records that changed (foilog.checks.checked_records)."""
     folder = settings.disclosures_path
     problems: list[Problem] = []
     disclosures: list[Disclosure] = []
     paths = record_files(folder)
-    with ParsedRecords(settings.cache_path) as parsed:
+    today = dt.date.today()
+    with (
+        ParsedRecords(settings.cache_path) as parsed,
+        CheckedRecords(settings.cache_path, settings.register) as checked,
+    ):
         for done, path in enumerate(paths, 1):
             if progress:
                 progress(done, len(paths))
@@ -66,11 +73,15 @@ def load_log(
             except UnicodeDecodeError:
                 problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
                 continue
-            checker = RecordChecker(record.document, path, shown_as, settings.register)
-            disclosure = checker.check(structure_passed=record.sound)
-            problems.extend(checker.problems)
-            if checker.structure_passed:
-                parsed.mark_sound(record)
+            disclosure = checked.get(record.content_hash, path, shown_as, today)
+            if disclosure is None:
+                checker = RecordChecker(record.document, path, shown_as, settings.register, today)
+                disclosure = checker.check(structure_passed=record.sound)
+                problems.extend(checker.problems)
+                if checker.structure_passed:
+                    parsed.mark_sound(record)
+                if disclosure is not None:
+                    checked.put(record.content_hash, path, shown_as, today, disclosure)
             if disclosure is not None and disclosure.draft:
                 problems.append(draft_problem(disclosure))
             elif disclosure is not None:

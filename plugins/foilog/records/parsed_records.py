@@ -3,8 +3,8 @@ changed.
 
 Parsing the YAML, and checking its structure against the schema, is most of the cost of
 reading a record. Each parsed file is kept in the cache folder under a hash of its bytes,
-with whether its structure passed; the record's rules are still checked on every build,
-because they depend on other files (attachments) and settings (the register). File dates
+with whether its structure passed. (A record's rules depend on other files and settings
+too: the records that passed them are kept by foilog.checks.checked_records.) File dates
 are not used: a git checkout resets them, and they would then say that every file changed.
 
 Each parsed file is held pickled until the cache is saved: the build checks one record at
@@ -28,9 +28,16 @@ CACHE_FOLDER = "parsed-records"
 @dataclass
 class ParsedRecord:
     content_hash: str  # of the file's bytes
-    document: YamlDocument
     pickled: bytes  # the document, as kept
     sound: bool = False  # its structure passed the checks before, with the same code
+    parsed: YamlDocument | None = None  # the document, once parsed or read from `pickled`
+
+    @property
+    def document(self) -> YamlDocument:
+        """Unpickled only when asked for: a record kept as checked needs none."""
+        if self.parsed is None:
+            self.parsed = pickle.loads(self.pickled)
+        return self.parsed
 
 
 class ParsedRecords:
@@ -45,11 +52,11 @@ class ParsedRecords:
         content_hash = hashlib.sha256(data).hexdigest()
         kept: tuple[bytes, bool] | None = self.values.get(content_hash)
         if kept is not None:
-            return ParsedRecord(content_hash, pickle.loads(kept[0]), *kept)
+            return ParsedRecord(content_hash, *kept)
         document = parse_yaml(data.decode("utf-8"))
         pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
         self.values.put(content_hash, (pickled, False))
-        return ParsedRecord(content_hash, document, pickled)
+        return ParsedRecord(content_hash, pickled, parsed=document)
 
     def mark_sound(self, record: ParsedRecord) -> None:
         """Remember that the record's structure passed, so that it is not checked again."""

@@ -124,6 +124,14 @@ class ExemptionRegister:
     def entries(self, act: str) -> list[ExemptionEntry]:
         return list(self._entries.get(act, {}).values())
 
+    def entry(self, act: str, key: str) -> ExemptionEntry:
+        """The entry of `act` under exactly `key` (KeyError when there is none)."""
+        return self._entries[act][key]
+
+    def fingerprint(self) -> str:
+        """Every entry, as text that is the same for the same register in every run."""
+        return repr(sorted((act, sorted(keys.items())) for act, keys in self._entries.items()))
+
 
 def _entry(act: str, key: str, fields: dict[str, Any]) -> ExemptionEntry:
     missing = [f for f in ENTRY_FIELDS if f not in fields]

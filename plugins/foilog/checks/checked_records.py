@@ -1,0 +1,113 @@
+"""Records that passed every check, kept between builds, so that a rebuild checks again only
+the records that changed.
+
+What checking a record finds, and the Disclosure it builds, depend on the file's bytes, on
+where the file is (attachments are found beside it, and problems name it), on the
+exemption register, on the attachment files it names, and on the day (no date in a record
+may be after it). So a record that passed is kept under a hash of its bytes, its place
+and the register, with the place, size and modification time of each attachment file it
+names and the day it passed. It is used again only when those files are as they were and
+the day is the same or later: a record that passed on one day passes on every later day.
+A record with a problem is never kept; it is checked, and its problem shown, every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import pickle
+from pathlib import Path
+from typing import Any
+
+from foilog.core.cache_files import KeptValues
+from foilog.core.fingerprint import code_fingerprint
+from foilog.records.model import Disclosure
+from foilog.records.register import ExemptionEntry, ExemptionRegister
+
+CACHE_FOLDER = "checked-records"
+
+FileState = tuple[str, str, int, int, int]  # as named, resolved, size, mtime (ns), inode
+
+
+class CheckedRecords:
+    """Use as a context manager: the records kept or used in it are kept when it ends well."""
+
+    def __init__(self, cache_path: Path, register: ExemptionRegister) -> None:
+        self.values = KeptValues(cache_path / CACHE_FOLDER, version=code_fingerprint())
+        self.register = register
+        self._register_key = hashlib.sha256(register.fingerprint().encode()).hexdigest()
+
+    def get(
+        self, content_hash: str, path: Path, shown_as: str, today: dt.date
+    ) -> Disclosure | None:
+        """The Disclosure an earlier build made of this record, if it still stands."""
+        kept: tuple[bytes, str, list[FileState]] | None = self.values.get(
+            self._key(content_hash, path, shown_as)
+        )
+        if kept is None:
+            return None
+        pickled, day, files = kept
+        if dt.date.fromisoformat(day) > today or files != _file_states(path, [f[0] for f in files]):
+            return None
+        disclosure: Disclosure = _EntryUnpickler(io.BytesIO(pickled), self.register).load()
+        return disclosure
+
+    def put(
+        self, content_hash: str, path: Path, shown_as: str, today: dt.date, disclosure: Disclosure
+    ) -> None:
+        """Keep a record that passed every check on `today`, as it is just after the checks."""
+        buffer = io.BytesIO()
+        _EntryPickler(buffer).dump(disclosure)
+        named = [a.file for a in disclosure.attachments if a.file]
+        self.values.put(
+            self._key(content_hash, path, shown_as),
+            (buffer.getvalue(), today.isoformat(), _file_states(path, named)),
+        )
+
+    def _key(self, content_hash: str, path: Path, shown_as: str) -> str:
+        text = f"{content_hash}\0{path}\0{shown_as}\0{self._register_key}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def __enter__(self) -> CheckedRecords:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is None:
+            self.values.save()
+
+
+def _file_states(record: Path, names: list[str]) -> list[FileState]:
+    """The state now of the attachment files a record names."""
+    states = []
+    for named in names:
+        resolved = (record.parent / named).resolve()
+        try:
+            found = resolved.stat()
+        except OSError:
+            states.append((named, str(resolved), -1, -1, -1))
+            continue
+        states.append((named, str(resolved), found.st_size, found.st_mtime_ns, found.st_ino))
+    return states
+
+
+class _EntryPickler(pickle.Pickler):
+    """Register entries are kept by their act and key, and found in the register again."""
+
+    def __init__(self, buffer: io.BytesIO) -> None:
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, ExemptionEntry):
+            return (obj.act, obj.key)
+        return None
+
+
+class _EntryUnpickler(pickle.Unpickler):
+    def __init__(self, buffer: io.BytesIO, register: ExemptionRegister) -> None:
+        super().__init__(buffer)
+        self.register = register
+
+    def persistent_load(self, pid: Any) -> Any:
+        act, key = pid
+        return self.register.entry(act, key)
