@@ -6,8 +6,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from conftest import build, good_record, write_site
+
+from foilog.records import parsed_records
+from foilog.records.parsed_records import ParsedRecords
 
 RECORDS: dict[str, Any] = {
     "2025/dogs.yaml": good_record(related=["000002-25", "000009-24"]),
@@ -134,3 +138,72 @@ def test_feeds_kept_from_the_last_build_match_a_clean_build(tmp_path: Path) -> N
     assert kept.read_bytes() == made
     for feed in (changed, rebuilt.output / "feeds/all.atom.xml"):
         assert "Police horses and their stables" in feed.read_text(encoding="utf-8")
+
+
+def test_an_edit_just_after_a_build_that_keeps_the_size_is_in_the_rebuild(
+    tmp_path: Path,
+) -> None:
+    """The edit lands in the same second as the build read the file: its new stat, not
+    its size, and the racily clean rule make the rebuild read it again."""
+    warm = tmp_path / "warm"
+    write_site(warm, RECORDS)
+    assert build(warm).ok
+    record = warm / "disclosures/2025/horses.yaml"
+    size = record.stat().st_size
+    edit(warm, "2025/horses.yaml", title="Police ponies")
+    assert record.stat().st_size == size
+    rebuilt = matches_a_clean_build(warm, tmp_path / "clean")
+    assert rebuilt.page("disclosures/2025/000003-25/").h1.get_text(strip=True) == "Police ponies"
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[Path]:
+    """The files in `folder` read through Path.read_bytes from now on, as they are read."""
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent == folder:
+            reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
+def read_title(cache: Path, path: Path, status: Any = None) -> Any:
+    """The record's title, as a build over `cache` reads it (with `status` for its stat)."""
+    with ParsedRecords(cache) as parsed:
+        return parsed.read(path, status or path.stat()).document.data["title"]
+
+
+def test_a_record_file_whose_stat_did_not_change_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without waiting out the racily clean margin: the file was written just now.
+    monkeypatch.setattr(parsed_records, "RACY_NANOSECONDS", 0)
+    path, cache = tmp_path / "dogs.yaml", tmp_path / "cache"
+    path.write_text(yaml.safe_dump(good_record()), encoding="utf-8")
+    reads = count_reads(monkeypatch, tmp_path)
+    assert read_title(cache, path) == "Number of police dogs"
+    assert read_title(cache, path) == "Number of police dogs"
+    assert reads == [path]
+
+    path.write_text(yaml.safe_dump(good_record(title="Police dogs")), encoding="utf-8")
+    assert read_title(cache, path) == "Police dogs"
+    assert reads == [path, path]
+
+
+def test_a_record_file_changed_just_before_its_stat_was_kept_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system whose clock did not tick between two edits of the same size, the
+    file's stat stays the same: a stat taken that soon after a change is not trusted."""
+    path, cache = tmp_path / "dogs.yaml", tmp_path / "cache"
+    path.write_text(yaml.safe_dump(good_record(title="Police dogs")), encoding="utf-8")
+    status = path.stat()
+    assert read_title(cache, path, status) == "Police dogs"
+
+    path.write_text(yaml.safe_dump(good_record(title="Police cats")), encoding="utf-8")
+    reads = count_reads(monkeypatch, tmp_path)
+    assert read_title(cache, path, status) == "Police cats"  # the same stat as before
+    assert reads == [path]

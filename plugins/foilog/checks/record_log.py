@@ -45,7 +45,8 @@ def load_log(
             if progress:
                 progress(done, len(paths))
             shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
-            size = path.stat().st_size
+            status = path.stat()
+            size = status.st_size
             if size > settings.max_record_bytes:
                 problems.append(
                     Problem(
@@ -59,7 +60,7 @@ def load_log(
                 )
                 continue
             try:
-                record = parsed.read(path)
+                record = parsed.read(path, status)
             except YamlSyntaxError as error:
                 problems.append(Problem(shown_as, error.line, "", error.expected, error.found))
                 continue
