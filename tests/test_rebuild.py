@@ -27,12 +27,13 @@ RECORDS: dict[str, Any] = {
 }
 
 
-def site_pages(output: Path) -> dict[str, bytes]:
-    """Every file but the search index, whose file names Pagefind picks anew on each run."""
+def site_pages(output: Path) -> dict[str, bytes | None]:
+    """Every file but the search index, whose file names Pagefind picks anew on each run,
+    and every folder (as None), so that a folder left empty shows."""
     return {
-        path.relative_to(output).as_posix(): path.read_bytes()
+        path.relative_to(output).as_posix(): path.read_bytes() if path.is_file() else None
         for path in output.rglob("*")
-        if path.is_file() and "pagefind" not in path.relative_to(output).parts
+        if "pagefind" not in path.relative_to(output).parts
     }
 
 
@@ -81,6 +82,49 @@ def test_rebuilds_after_edits_match_a_clean_build(tmp_path: Path) -> None:
     related = rebuilt.page("disclosures/2025/000001-25/").find(id="related-heading").parent
     assert "not published" not in related.get_text()
     assert not (rebuilt.output / "disclosures/2025/000003-25").exists()
+
+
+def test_a_removed_record_takes_its_files_and_the_folders_they_leave_empty(
+    tmp_path: Path,
+) -> None:
+    """The rebuild removes the files the last build noted that it left, and no longer
+    makes: the only record of 2024 takes its page, its year's pages and their folders."""
+    warm = tmp_path / "warm"
+    earlier = good_record(reference="000009-24", received="2024-05-01", responded="2024-05-20")
+    write_site(warm, {**RECORDS, "2024/earlier.yaml": earlier})
+    first = build(warm)
+    assert first.ok, first.result.stderr
+    assert (first.output / "disclosures/2024/000009-24/index.html").is_file()
+    assert (first.output / "years/2024/index.html").is_file()
+
+    (warm / "disclosures/2024/earlier.yaml").unlink()
+    rebuilt = matches_a_clean_build(warm, tmp_path / "clean")
+    assert not (rebuilt.output / "disclosures/2024").exists()
+    assert not (rebuilt.output / "years/2024").exists()
+
+
+def test_a_file_added_to_the_output_folder_by_hand_stays_until_the_folder_is_made_anew(
+    tmp_path: Path,
+) -> None:
+    """A rebuild removes only files that the last build left; in an output folder it does
+    not know (here a copy put in its place), it looks at every file."""
+    write_site(tmp_path, RECORDS)
+    first = build(tmp_path)
+    assert first.ok, first.result.stderr
+    added = first.output / "disclosures/2025/000003-25/notes.txt"
+    added.write_text("added by hand", encoding="utf-8")
+
+    edit(tmp_path, "2025/horses.yaml", title="Police horses and their stables")
+    again = build(tmp_path)
+    assert again.ok, again.result.stderr
+    assert added.read_text(encoding="utf-8") == "added by hand"
+
+    shutil.copytree(first.output, tmp_path / "copy")
+    shutil.rmtree(first.output)
+    (tmp_path / "copy").rename(first.output)
+    edit(tmp_path, "2025/horses.yaml", title="Police horses")
+    matches_a_clean_build(tmp_path, tmp_path / "clean")
+    assert not added.exists()
 
 
 def test_a_page_changed_in_the_output_folder_is_made_again(tmp_path: Path) -> None:
