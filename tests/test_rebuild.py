@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from conftest import PROJECT, build, good_record, write_site
 from pelican.settings import read_settings as read_pelican_settings
 
 from foilog.checks.record_log import load_log
 from foilog.core.cache_files import KeptValues, read_pickle
+from foilog.records import parsed_records
+from foilog.records.parsed_records import ParsedRecords
 from foilog.search.record_index import index_folder
 from foilog.search.related import (
     LISTS_FILE,
@@ -38,12 +41,13 @@ RECORDS: dict[str, Any] = {
 }
 
 
-def site_pages(output: Path) -> dict[str, bytes]:
-    """Every file but the search index, whose file names Pagefind picks anew on each run."""
+def site_pages(output: Path) -> dict[str, bytes | None]:
+    """Every file but the search index, whose file names Pagefind picks anew on each run,
+    and every folder (as None), so that a folder left empty shows."""
     return {
-        path.relative_to(output).as_posix(): path.read_bytes()
+        path.relative_to(output).as_posix(): path.read_bytes() if path.is_file() else None
         for path in output.rglob("*")
-        if path.is_file() and "pagefind" not in path.relative_to(output).parts
+        if "pagefind" not in path.relative_to(output).parts
     }
 
 
@@ -92,6 +96,49 @@ def test_rebuilds_after_edits_match_a_clean_build(tmp_path: Path) -> None:
     related = rebuilt.page("disclosures/2025/000001-25/").find(id="related-heading").parent
     assert "not published" not in related.get_text()
     assert not (rebuilt.output / "disclosures/2025/000003-25").exists()
+
+
+def test_a_removed_record_takes_its_files_and_the_folders_they_leave_empty(
+    tmp_path: Path,
+) -> None:
+    """The rebuild removes the files the last build noted that it left, and no longer
+    makes: the only record of 2024 takes its page, its year's pages and their folders."""
+    warm = tmp_path / "warm"
+    earlier = good_record(reference="000009-24", received="2024-05-01", responded="2024-05-20")
+    write_site(warm, {**RECORDS, "2024/earlier.yaml": earlier})
+    first = build(warm)
+    assert first.ok, first.result.stderr
+    assert (first.output / "disclosures/2024/000009-24/index.html").is_file()
+    assert (first.output / "years/2024/index.html").is_file()
+
+    (warm / "disclosures/2024/earlier.yaml").unlink()
+    rebuilt = matches_a_clean_build(warm, tmp_path / "clean")
+    assert not (rebuilt.output / "disclosures/2024").exists()
+    assert not (rebuilt.output / "years/2024").exists()
+
+
+def test_a_file_added_to_the_output_folder_by_hand_stays_until_the_folder_is_made_anew(
+    tmp_path: Path,
+) -> None:
+    """A rebuild removes only files that the last build left; in an output folder it does
+    not know (here a copy put in its place), it looks at every file."""
+    write_site(tmp_path, RECORDS)
+    first = build(tmp_path)
+    assert first.ok, first.result.stderr
+    added = first.output / "disclosures/2025/000003-25/notes.txt"
+    added.write_text("added by hand", encoding="utf-8")
+
+    edit(tmp_path, "2025/horses.yaml", title="Police horses and their stables")
+    again = build(tmp_path)
+    assert again.ok, again.result.stderr
+    assert added.read_text(encoding="utf-8") == "added by hand"
+
+    shutil.copytree(first.output, tmp_path / "copy")
+    shutil.rmtree(first.output)
+    (tmp_path / "copy").rename(first.output)
+    edit(tmp_path, "2025/horses.yaml", title="Police horses")
+    matches_a_clean_build(tmp_path, tmp_path / "clean")
+    assert not added.exists()
 
 
 def test_a_page_changed_in_the_output_folder_is_made_again(tmp_path: Path) -> None:
@@ -232,3 +279,72 @@ def test_a_record_kept_as_checked_is_checked_again_when_what_it_depends_on_chang
     stopped = build(tmp_path)
     assert not stopped.ok
     assert "exemptions[1].section: expected a subsection of Section 31" in stopped.result.stderr
+
+
+def test_an_edit_just_after_a_build_that_keeps_the_size_is_in_the_rebuild(
+    tmp_path: Path,
+) -> None:
+    """The edit lands in the same second as the build read the file: its new stat, not
+    its size, and the racily clean rule make the rebuild read it again."""
+    warm = tmp_path / "warm"
+    write_site(warm, RECORDS)
+    assert build(warm).ok
+    record = warm / "disclosures/2025/horses.yaml"
+    size = record.stat().st_size
+    edit(warm, "2025/horses.yaml", title="Police ponies")
+    assert record.stat().st_size == size
+    rebuilt = matches_a_clean_build(warm, tmp_path / "clean")
+    assert rebuilt.page("disclosures/2025/000003-25/").h1.get_text(strip=True) == "Police ponies"
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[Path]:
+    """The files in `folder` read through Path.read_bytes from now on, as they are read."""
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent == folder:
+            reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
+def read_title(cache: Path, path: Path, status: Any = None) -> Any:
+    """The record's title, as a build over `cache` reads it (with `status` for its stat)."""
+    with ParsedRecords(cache) as parsed:
+        return parsed.read(path, status or path.stat()).document.data["title"]
+
+
+def test_a_record_file_whose_stat_did_not_change_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without waiting out the racily clean margin: the file was written just now.
+    monkeypatch.setattr(parsed_records, "RACY_NANOSECONDS", 0)
+    path, cache = tmp_path / "dogs.yaml", tmp_path / "cache"
+    path.write_text(yaml.safe_dump(good_record()), encoding="utf-8")
+    reads = count_reads(monkeypatch, tmp_path)
+    assert read_title(cache, path) == "Number of police dogs"
+    assert read_title(cache, path) == "Number of police dogs"
+    assert reads == [path]
+
+    path.write_text(yaml.safe_dump(good_record(title="Police dogs")), encoding="utf-8")
+    assert read_title(cache, path) == "Police dogs"
+    assert reads == [path, path]
+
+
+def test_a_record_file_changed_just_before_its_stat_was_kept_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system whose clock did not tick between two edits of the same size, the
+    file's stat stays the same: a stat taken that soon after a change is not trusted."""
+    path, cache = tmp_path / "dogs.yaml", tmp_path / "cache"
+    path.write_text(yaml.safe_dump(good_record(title="Police dogs")), encoding="utf-8")
+    status = path.stat()
+    assert read_title(cache, path, status) == "Police dogs"
+
+    path.write_text(yaml.safe_dump(good_record(title="Police cats")), encoding="utf-8")
+    reads = count_reads(monkeypatch, tmp_path)
+    assert read_title(cache, path, status) == "Police cats"  # the same stat as before
+    assert reads == [path]

@@ -5,8 +5,9 @@ A failed build leaves the previous output folder untouched. A successful one mov
 only the files whose bytes changed and removes the files no longer built, so an unchanged
 rebuild leaves the pages, feeds and data files as they were (file dates stay, and a sync to
 the web host sends only what changed; see `foilog.site.output.bring_in_changes`). The
-plugin runs this last, once every other part's `finalized` work (such as the search
-index) is done in the temporary folder.
+files it leaves there are noted in the cache folder, so that the next build looks only at
+those for files to remove. The plugin runs this last, once every other part's `finalized`
+work (such as the search index) is done in the temporary folder.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from foilog.settings import DEVELOPMENT_SITEURL, read_settings
 from foilog.site import output
-from foilog.site.output import bring_in_changes, site_files
+from foilog.site.output import bring_in_changes, files_in, files_left_before, note_files_left
 from foilog.site.purge_list import write_purge_list
 
 _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder, real output)
@@ -43,13 +44,23 @@ def start_build(pelican: Any) -> None:
 def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
     build = output.end_build(building)
+    written = files_in(building)
+    made = written | build.kept
+    site = read_settings(pelican.settings)
     if real.is_dir():
-        changed = bring_in_changes(building, real, build.kept)
+        left_before = files_left_before(site.cache_path, real)
+        if left_before is None or not made <= left_before:
+            # Forgotten until the build is in: should it stop half way, the output folder
+            # may hold files that no list names, and the next build looks at every file.
+            note_files_left(site.cache_path, real, None)
+        changed = bring_in_changes(building, real, written, made, left_before)
         _discard(building)
     else:
-        changed = site_files(building)
+        left_before = None
+        changed = made
         building.replace(real)
-    site = read_settings(pelican.settings)
+    if made != left_before:
+        note_files_left(site.cache_path, real, made)
     # Paths are from the output folder's root, the site's root whatever FOILOG_URL_PREFIX.
     write_purge_list(site.cache_path, site.siteurl or DEVELOPMENT_SITEURL, changed)
     pelican.output_path = str(real)

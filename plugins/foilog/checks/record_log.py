@@ -52,7 +52,8 @@ def load_log(
             if progress:
                 progress(done, len(paths))
             shown_as = str(path.relative_to(folder.parent) if folder.parent != Path() else path)
-            size = path.stat().st_size
+            status = path.stat()
+            size = status.st_size
             if size > settings.max_record_bytes:
                 problems.append(
                     Problem(
@@ -66,7 +67,7 @@ def load_log(
                 )
                 continue
             try:
-                record = parsed.read(path)
+                record = parsed.read(path, status)
             except YamlSyntaxError as error:
                 problems.append(Problem(shown_as, error.line, "", error.expected, error.found))
                 continue

@@ -4,6 +4,13 @@ A build writes into a folder of its own, which replaces the output folder only w
 build succeeds (the atomic_output plugin, which starts and ends each `Build`). A page that
 did not change is not written again: the build keeps the output folder's file instead, and
 lists it in `Build.kept`.
+
+Bringing a build into the output folder removes the files no longer built. The cache
+folder keeps the list of files the last build left there, so that a rebuild looks only at
+those, not at every file of a large site; without the list (a first build, a deleted
+cache, a build that stopped while bringing in its files, or another output folder, or one
+made anew) every file in the output folder is looked at. So a file put into the output
+folder by hand stays there while the list is kept, as the build never made it.
 """
 
 from __future__ import annotations
@@ -15,6 +22,10 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from foilog.core.cache_files import read_pickle, write_pickle
+
+FILES_LEFT = "output-files.pickle"  # in the cache folder
 
 
 @dataclass
@@ -52,13 +63,17 @@ def build_in(folder: str | Path) -> Build | None:
 def site_files(folder: str | Path) -> set[str]:
     """Every file of the site being built in `folder`: those written there and those kept
     from the output folder, as paths relative to it with "/" between folders."""
-    files = {
+    build = build_in(folder)
+    return files_in(folder) | build.kept if build else files_in(folder)
+
+
+def files_in(folder: str | Path) -> set[str]:
+    """Every file under `folder`, as a path relative to it with "/" between folders."""
+    return {
         Path(parent, name).relative_to(folder).as_posix()
         for parent, _, names in os.walk(folder)
         for name in names
     }
-    build = build_in(folder)
-    return files | build.kept if build else files
 
 
 def output_file(output_path: str | Path, url: str) -> Path:
@@ -84,37 +99,88 @@ def copy_file(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def bring_in_changes(built: Path, output: Path, kept: set[str]) -> set[str]:
-    """Make `output` hold what `built` holds, and its `kept` files (paths relative to it),
-    touching only what differs. Gives the files changed, added or removed."""
-    wanted = set(kept)
+def bring_in_changes(
+    built: Path, output: Path, written: set[str], site: set[str], left_before: set[str] | None
+) -> set[str]:
+    """Make `output` hold the `site`'s files (paths relative to it), touching only what
+    differs: those `written` in `built` are moved in where their bytes are new, and the
+    rest are kept as `output` has them. The files no longer in the site are removed: of
+    `left_before`, the files the last build left in `output`, or when that is not known
+    of every file in `output`. Gives the files changed, added or removed."""
     changed: set[str] = set()
-    for parent, _, names in os.walk(built):
-        for name in names:
-            source = Path(parent, name)
-            relative = source.relative_to(built)
-            wanted.add(relative.as_posix())
-            target = output / relative
-            if target.is_file() and (
-                source.samefile(target) or filecmp.cmp(source, target, shallow=False)
-            ):
-                continue  # a kept file linked into the build, or the same bytes
-            if target.is_dir():
-                shutil.rmtree(target)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            source.replace(target)
-            changed.add(relative.as_posix())
+    for relative in written:
+        source, target = built / relative, output / relative
+        if target.is_file() and (
+            source.samefile(target) or filecmp.cmp(source, target, shallow=False)
+        ):
+            continue  # hard-linked from the same content file (STATIC_CREATE_LINKS), or equal
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.replace(target)
+        changed.add(relative)
+    if left_before is None:
+        return changed | _remove_all_but(output, site)
+    gone = left_before - site
+    for relative in gone:
+        # Already gone by hand, or with a folder that a file of the same name replaced.
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            (output / relative).unlink()
+        _remove_emptied((output / relative).parent, output)
+    return changed | gone
+
+
+def _remove_all_but(output: Path, site: set[str]) -> set[str]:
+    """Remove every file in `output` that is not in `site`, and every empty folder; gives
+    the files removed."""
+    removed: set[str] = set()
     emptied: set[Path] = set()  # folders that lost a file or folder, so may now be empty
     for parent, folders, names in os.walk(output, topdown=False):  # children first
         folder = Path(parent)
         prefix = folder.relative_to(output).as_posix() + "/"
         for name in names:
-            if (removed := prefix.removeprefix("./") + name) not in wanted:
+            if (relative := prefix.removeprefix("./") + name) not in site:
                 (folder / name).unlink()
-                changed.add(removed)
+                removed.add(relative)
                 emptied.add(folder)
         if folder != output and (folder in emptied or not (names or folders)):
             with contextlib.suppress(OSError):  # only an empty folder can be removed
                 folder.rmdir()
                 emptied.add(folder.parent)
-    return changed
+    return removed
+
+
+def _remove_emptied(folder: Path, output: Path) -> None:
+    """Remove `folder` and then each folder above it, up to `output`, while it is empty."""
+    while folder != output:
+        try:
+            folder.rmdir()
+        except FileNotFoundError:
+            pass  # gone with a folder above it
+        except OSError:
+            return  # not empty
+        folder = folder.parent
+
+
+def files_left_before(cache_path: Path, output: Path) -> set[str] | None:
+    """The files the last build left in `output`, as noted by `note_files_left`; None when
+    none were noted there, or `output` is not the folder they were left in."""
+    noted = read_pickle(cache_path / FILES_LEFT)
+    if isinstance(noted, tuple) and len(noted) == 2 and isinstance(noted[1], set):
+        return noted[1] if noted[0] == _folder_identity(output) else None
+    return None
+
+
+def note_files_left(cache_path: Path, output: Path, files: set[str] | None) -> None:
+    """Note the files a build left in `output`, once it is done with it; None forgets them,
+    before the output folder changes."""
+    if files is None:
+        (cache_path / FILES_LEFT).unlink(missing_ok=True)
+    else:
+        write_pickle(cache_path / FILES_LEFT, (_folder_identity(output), files))
+
+
+def _folder_identity(folder: Path) -> tuple[str, int, int]:
+    """The folder's path, device and inode: a folder made anew at the same path is another."""
+    status = folder.stat()
+    return str(folder), status.st_dev, status.st_ino
