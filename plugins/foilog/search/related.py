@@ -83,9 +83,11 @@ def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[
     lists_file = index_folder(site) / LISTS_FILE
     before = read_pickle(lists_file)
     redo: set[int] | None = None
+    kept_records: dict[str, str] = {}
     kept_lists: dict[str, list[str]] = {}
     if isinstance(before, dict) and before.get("basis") == basis:
-        redo, kept_lists = table.touched_by(before["records"], kept_terms), before["lists"]
+        kept_records, kept_lists = before["records"], before["lists"]
+        redo = table.touched_by(kept_records, kept_terms)
     lists = {
         reference: (
             [table.references[n] for n in table.most_like(position, limit)]
@@ -95,9 +97,10 @@ def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[
         for position, reference in enumerate(table.references)
     }
     kept_terms.save()
-    if redo is None or redo:
+    if redo is None or kept_records != table.hashes:
         # The records and the lists they give, saved at once: the next build compares its
-        # records with these, whether or not this build goes on to succeed.
+        # records with these, whether or not this build goes on to succeed. (A removed
+        # record may touch no list, but its terms are no longer kept to compare with.)
         write_pickle(lists_file, {"basis": basis, "records": table.hashes, "lists": lists})
     return lists
 
