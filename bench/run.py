@@ -12,6 +12,7 @@ other files it wrote, the time per page, its peak resident memory (RSS), and a r
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -85,12 +86,19 @@ def plain_pelican(count: int, work: Path) -> Row:
     return timed_build("pelican", [*command, articles], site, site / "output", full=True)
 
 
-def bench(count: int, times: int, with_pelican: bool) -> list[Row]:
+def bench(count: int, times: int, with_pelican: bool, made: Path | None = None) -> list[Row]:
+    """`made`: a folder of records `bench/generate.py records` already made, copied rather
+    than made again (the generator is seeded, so they are the same records)."""
     with tempfile.TemporaryDirectory(prefix="foilog-bench-") as folder:
         work = Path(folder)
         disclosures = work / "disclosures"
-        generate("records", count, disclosures)
+        if made is None:
+            generate("records", count, disclosures)
+        else:
+            shutil.copytree(made, disclosures)
         records = record_files(disclosures)
+        if len(records) != count:
+            raise SystemExit(f"{made} holds {len(records)} records, not {count}")
         log = full_build("log", disclosures, work / "log", search=False)
         spread = [records[n * len(records) // times] for n in range(times)]  # over the years
         rows = [log, rebuild("rebuild", spread, work / "log", log)]
@@ -118,13 +126,21 @@ def main() -> None:
     parser.add_argument(
         "--without-pelican", action="store_true", help="leave out Pelican's plain build"
     )
+    parser.add_argument(
+        "--records",
+        type=Path,
+        metavar="FOLDER",
+        help="copy the records from FOLDER (made by bench/generate.py) instead of making them",
+    )
     args = parser.parse_args()
+    if args.records and len(args.counts) != 1:
+        parser.error("--records goes with one N: the number of records in FOLDER")
     print(
         f"{'N':>7} {'build':<20} {'s':>7} {'pages':>7} {'other':>6} {'files':>7} "
         f"{'ms/page':>8} {'RSS MiB':>8} {'all MiB':>8} {'ratio':>6}"
     )
     for count in args.counts:
-        for row in bench(count, args.times, not args.without_pelican):
+        for row in bench(count, args.times, not args.without_pelican, args.records):
             per_page = f"{row.seconds / row.pages * 1000:8.2f}" if row.full else ""
             print(
                 f"{count:>7} {row.name:<20} {row.seconds:7.1f} {row.pages:>7} "

@@ -305,6 +305,28 @@ def test_a_small_difference_stops_the_production_build_until_reviewed(make_site)
     assert "1 finding(s) accepted by review" in site.result.stderr
 
 
+def test_a_rebuild_compares_a_new_record_with_the_figures_kept_from_the_last_build(
+    make_site,
+) -> None:
+    """The keys of the first build's figures are kept, and read by a later build in
+    another process: a new record 3 away from a kept figure is still found."""
+    records = {
+        "a.yaml": _burglaries("000001-24", 120, responded="2025-03-10"),
+        "c.yaml": _burglaries("000003-25", 150, responded="2025-03-25"),
+    }
+    first = make_site(records, 'FOILOG_GUARD = "error"')
+    assert first.ok, first.result.stderr
+    records["b.yaml"] = _burglaries("000002-25", 123, topics=["burglaries"])
+    again = make_site(records, 'FOILOG_GUARD = "error"')
+    assert again.result.returncode == 1
+    (line,) = [line for line in again.error_lines() if "cross-record-difference" in line]
+    assert line.startswith("disclosures/b.yaml:")
+    assert "123 here and 120 in 000001-24" in line
+    records["b.yaml"] = _burglaries("000002-25", 135, topics=["burglaries"])
+    third = make_site(records, 'FOILOG_GUARD = "error"')
+    assert third.ok, third.result.stderr
+
+
 def test_the_build_does_not_warn_of_the_same_figure_or_a_large_difference(make_site) -> None:
     site = make_site(
         {

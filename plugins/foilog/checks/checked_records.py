@@ -4,9 +4,11 @@ the records that changed.
 What checking a record finds, and the Disclosure it builds, depend on the file's bytes, on
 where the file is (attachments are found beside it, and problems name it), on the
 exemption register, on the attachment files it names, and on the day (no date in a record
-may be after it). So a record that passed is kept under a hash of its bytes, its place
-and the register, with the place, size and modification time of each attachment file it
-names and the day it passed. It is used again only when those files are as they were and
+may be after it); its timeliness, worked out with it, on the authority's jurisdiction and
+the bank holidays of the `holidays` package. So a record that passed is kept under a hash
+of its bytes, its place, the register and the jurisdiction (and the package's version),
+with the place, size and modification time of each attachment file it names and the day
+it passed. It is used again only when those files are as they were and
 the day is the same or later: a record that passed on one day passes on every later day.
 A record with a problem is never kept; it is checked, and its problem shown, every time.
 """
@@ -19,6 +21,8 @@ import io
 import pickle
 from pathlib import Path
 from typing import Any
+
+import holidays
 
 from foilog.core.cache_files import KeptValues
 from foilog.core.fingerprint import code_fingerprint
@@ -33,10 +37,12 @@ FileState = tuple[str, str, int, int, int]  # as named, resolved, size, mtime (n
 class CheckedRecords:
     """Use as a context manager: the records kept or used in it are kept when it ends well."""
 
-    def __init__(self, cache_path: Path, register: ExemptionRegister) -> None:
-        self.values = KeptValues(cache_path / CACHE_FOLDER, version=code_fingerprint())
+    def __init__(self, cache_path: Path, register: ExemptionRegister, jurisdiction: str) -> None:
+        version = f"{code_fingerprint()}:{holidays.__version__}"
+        self.values = KeptValues(cache_path / CACHE_FOLDER, version=version)
         self.register = register
-        self._register_key = hashlib.sha256(register.fingerprint().encode()).hexdigest()
+        text = f"{register.fingerprint()}\0{jurisdiction}"
+        self._settings_key = hashlib.sha256(text.encode()).hexdigest()
 
     def get(
         self, content_hash: str, path: Path, shown_as: str, today: dt.date
@@ -56,7 +62,7 @@ class CheckedRecords:
     def put(
         self, content_hash: str, path: Path, shown_as: str, today: dt.date, disclosure: Disclosure
     ) -> None:
-        """Keep a record that passed every check on `today`, as it is just after the checks."""
+        """Keep a record that passed every check on `today`, with its timeliness."""
         buffer = io.BytesIO()
         _EntryPickler(buffer).dump(disclosure)
         named = [a.file for a in disclosure.attachments if a.file]
@@ -66,7 +72,7 @@ class CheckedRecords:
         )
 
     def _key(self, content_hash: str, path: Path, shown_as: str) -> str:
-        text = f"{content_hash}\0{path}\0{shown_as}\0{self._register_key}"
+        text = f"{content_hash}\0{path}\0{shown_as}\0{self._settings_key}"
         return hashlib.sha256(text.encode()).hexdigest()
 
     def __enter__(self) -> CheckedRecords:

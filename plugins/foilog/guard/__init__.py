@@ -46,17 +46,19 @@ def guard_log(
     """`languages`: FOILOG_LANGUAGES, each of whose translations every record must hold.
     `cache_folder`, when given, keeps each record's own findings (those that depend on
     nothing but its file, the guard settings and this code) between runs, under a hash of
-    the record's file, and each attachment's under a hash of its bytes. Comparisons with
-    other records are made on every run."""
+    the record's file, and each attachment's under a hash of its bytes, as well as the keys
+    its figures are compared under (foilog.guard.earlier_records). Comparisons with other
+    records are made on every run."""
     result = GuardResult()
     kept = KeptValues(cache_folder, version=_version(guard)) if cache_folder else None
-    earlier = earlier_records(log, guard.threshold)
+    earlier = earlier_records(log, guard.threshold, kept)
     for disclosure in log.disclosures:
         findings = _own_findings(disclosure, guard, kept)
         findings += attachment_findings(disclosure, guard, kept)
-        findings += cross_record_findings(
-            disclosure, earlier.get(disclosure.reference, []), guard.threshold
-        )
+        if disclosure.reference in earlier:
+            findings += cross_record_findings(
+                disclosure, earlier[disclosure.reference], guard.threshold
+            )
         findings += translation_findings(disclosure, languages)
         open_findings, accepted, unmatched = apply_reviews(disclosure, findings)
         result.findings += open_findings

@@ -7,49 +7,66 @@ their labels and a word of their subject), and only values less than the thresho
 under one key are paired: the work grows with the number of published figures and of the
 pairs found.
 
-A log has many times more keys than records, and most keys hold one value, which can differ
-from nothing. So a first pass keeps only each key's hash and value, in flat arrays (a few
-bytes a key instead of a few hundred for the key and its lists), and a second pass gathers
-in full only the keys whose hash was seen with two values. A hash shared by two keys only
-makes the second pass look at one more key, so the result is the same as gathering every key.
+A log has many times more keys than records, so each key is kept as a 64-bit hash, with
+its value, in flat arrays (a few bytes a key instead of a few hundred for the key and its
+lists). A record's hashes and values depend on nothing but its file, so they are kept
+between builds under the file's hash, and a rebuild works out only those of the records
+that changed. Two keys sharing a hash only pair two records that share no key:
+`cross_record_findings` compares their figures themselves and finds nothing, so the
+findings are the same as with the keys themselves.
 """
 
 from __future__ import annotations
 
-from array import array
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 
 import numpy
 
+from foilog.core.cache_files import KeptValues
 from foilog.guard.cross_record import bucket_keys, published_figures
 from foilog.records.model import Disclosure, DisclosureLog
 
 FigureKey = tuple[str, str, str, str]  # year or period, row label, column label, subject word
+Rows = tuple[bytes, bytes]  # a record's key hashes (int64) and values (float64), as bytes
 
 
-def earlier_records(log: DisclosureLog, threshold: int) -> dict[str, list[Disclosure]]:
+def earlier_records(
+    log: DisclosureLog, threshold: int, kept: KeptValues | None = None
+) -> dict[str, list[Disclosure]]:
     """For each record, the records before it in the log's order (response date, then
-    reference) that publish a figure it could differ from by a small number, newest first."""
-    hashes, values, positions = array("q"), array("d"), array("i")
-    for position, disclosure in enumerate(log.disclosures):
-        for key, value in _figure_keys(disclosure):
-            hashes.append(hash(key))
-            values.append(value)
-            positions.append(position)
-    varied = _hashes_with_two_values(hashes, values)
-    candidates = numpy.unique(numpy.asarray(positions)[numpy.isin(hashes, varied)])
-    del hashes, values, positions
-    varied_hashes = set(varied.tolist())
-    published: dict[FigureKey, dict[float, list[Disclosure]]] = defaultdict(dict)
-    for position in candidates.tolist():
-        disclosure = log.disclosures[position]
-        for key, value in _figure_keys(disclosure):
-            if hash(key) in varied_hashes:
-                records = published[key].setdefault(value, [])
-                if not records or records[-1] is not disclosure:
-                    records.append(disclosure)
-    return _pairs(published, threshold)
+    reference) that publish a figure it could differ from by a small number, newest first.
+    `kept` holds each record's key hashes and values between builds."""
+    rows = [_figure_rows(disclosure, kept) for disclosure in log.disclosures]
+    counts = numpy.fromiter((len(keys) // 8 for keys, _ in rows), numpy.int64, len(rows))
+    hashes = numpy.frombuffer(b"".join(keys for keys, _ in rows), numpy.int64)
+    values = numpy.frombuffer(b"".join(found for _, found in rows), numpy.float64)
+    owners = numpy.repeat(numpy.arange(len(rows), dtype=numpy.int64), counts)
+    del rows
+    found: dict[str, dict[str, Disclosure]] = defaultdict(dict)
+    for one, other in _close_pairs(hashes, values, owners, threshold):
+        later, earlier = sorted(
+            (log.disclosures[one], log.disclosures[other]), key=Disclosure.sort_key, reverse=True
+        )
+        found[later.reference][earlier.reference] = earlier
+    return {
+        reference: sorted(earlier.values(), key=Disclosure.sort_key, reverse=True)
+        for reference, earlier in found.items()
+    }
+
+
+def _figure_rows(disclosure: Disclosure, kept: KeptValues | None) -> Rows:
+    key = hashlib.sha256(f"figure keys\0{disclosure.content_hash}".encode()).hexdigest()
+    rows: Rows | None = kept.get(key) if kept else None
+    if rows is None:
+        pairs = list(_figure_keys(disclosure))
+        hashes = numpy.array([_key_hash(figure_key) for figure_key, _ in pairs], numpy.int64)
+        values = numpy.array([value for _, value in pairs], numpy.float64)
+        rows = (hashes.tobytes(), values.tobytes())
+        if kept:
+            kept.put(key, rows)
+    return rows
 
 
 def _figure_keys(disclosure: Disclosure) -> Iterator[tuple[FigureKey, float]]:
@@ -59,40 +76,43 @@ def _figure_keys(disclosure: Disclosure) -> Iterator[tuple[FigureKey, float]]:
                 yield (period, *figure.label, word), figure.value
 
 
-def _hashes_with_two_values(hashes: array[int], values: array[float]) -> numpy.ndarray:
-    """The hashes seen with more than one value (NaN counts as two: it is not equal to
-    itself). Sorted by hash alone: a hash has two values when two of its neighbours differ."""
-    hash_array = numpy.asarray(hashes)
-    order = numpy.argsort(hash_array)
-    sorted_hashes = hash_array[order]
-    sorted_values = numpy.asarray(values)[order]
-    del order
-    another_value = (sorted_hashes[1:] == sorted_hashes[:-1]) & ~(
-        sorted_values[1:] == sorted_values[:-1]
-    )
-    return numpy.unique(sorted_hashes[1:][another_value])
+def _key_hash(key: FigureKey) -> int:
+    """The same in every run (Python's own hash of a string is not)."""
+    digest = hashlib.blake2b("\0".join(key).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
-def _pairs(
-    published: dict[FigureKey, dict[float, list[Disclosure]]], threshold: int
-) -> dict[str, list[Disclosure]]:
-    found: dict[str, dict[str, Disclosure]] = defaultdict(dict)
-    for by_value in published.values():
-        if len(by_value) < 2:
-            continue  # one value, however many records gave it: no difference to find
-        values = sorted(by_value)
-        for position, low in enumerate(values):
-            following = position + 1
-            while following < len(values) and values[following] - low < threshold:
-                for one in by_value[low]:
-                    for other in by_value[values[following]]:
-                        if one is not other:
-                            later, earlier = sorted(
-                                (one, other), key=Disclosure.sort_key, reverse=True
-                            )
-                            found[later.reference][earlier.reference] = earlier
-                following += 1
-    return {
-        reference: sorted(earlier.values(), key=Disclosure.sort_key, reverse=True)
-        for reference, earlier in found.items()
-    }
+def _close_pairs(
+    hashes: numpy.ndarray, values: numpy.ndarray, owners: numpy.ndarray, threshold: int
+) -> set[tuple[int, int]]:
+    """The pairs of owners (positions, lower first) with values under one key hash that
+    differ, by less than `threshold`. A NaN is never close to anything."""
+    known = ~numpy.isnan(values)
+    hashes, values, owners = hashes[known], values[known], owners[known]
+    order = numpy.lexsort((values, hashes))
+    hashes, values, owners = hashes[order], values[order], owners[order]
+    del order, known
+    # Each (hash, value) once: its owners are owners[starts[i]:ends[i]].
+    new = numpy.ones(len(hashes), dtype=bool)
+    new[1:] = (hashes[1:] != hashes[:-1]) | (values[1:] != values[:-1])
+    starts = numpy.flatnonzero(new)
+    ends = numpy.append(starts[1:], len(hashes))
+    unique_hashes, unique_values = hashes[starts], values[starts]
+    pairs: set[tuple[int, int]] = set()
+    # The values of a hash are sorted and distinct: step to the next value, the one after,
+    # and so on, while some hash still has two values closer than the threshold.
+    step = 1
+    while step < len(starts):
+        close = (unique_hashes[step:] == unique_hashes[:-step]) & (
+            unique_values[step:] - unique_values[:-step] < threshold
+        )
+        if not close.any():
+            break
+        for low in numpy.flatnonzero(close).tolist():
+            high = low + step
+            for one in set(owners[starts[low] : ends[low]].tolist()):
+                for other in set(owners[starts[high] : ends[high]].tolist()):
+                    if one != other:
+                        pairs.add((min(one, other), max(one, other)))
+        step += 1
+    return pairs

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import os
+import posixpath
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -78,8 +79,13 @@ def files_in(folder: str | Path) -> set[str]:
 
 def output_file(output_path: str | Path, url: str) -> Path:
     """The file behind a pretty address: 'disclosures/x/' is 'disclosures/x/index.html'."""
-    relative = url + "index.html" if url == "" or url.endswith("/") else url
-    return Path(output_path) / relative
+    return Path(output_path) / output_relative(url)
+
+
+def output_relative(url: str) -> str:
+    """The same file's path from the output folder, with "/" between folders; a string,
+    as a Path for each of a log's many pages costs more than the rest of keeping it."""
+    return posixpath.normpath(url + "index.html" if url == "" or url.endswith("/") else url)
 
 
 def write_text(path: Path, text: str) -> None:

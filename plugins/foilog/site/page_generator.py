@@ -13,7 +13,7 @@ from foilog.core.translation import install
 from foilog.records.markdown_text import render_markdown
 from foilog.records.model import ACT_LABELS, NOT_RECORDED, OUTCOME_LABELS, DisclosureLog
 from foilog.settings import SiteSettings
-from foilog.site.output import output_file, write_text
+from foilog.site.output import output_file, output_relative, write_text
 from foilog.site.page_cache import PageCache
 from foilog.site.template_filters import FILTERS, TESTS
 
@@ -51,7 +51,7 @@ class LogGenerator(Generator):
         site did not change (PageCache), take that build's file without calling `make`."""
         page_cache: PageCache = self.context["page_cache"]
         fingerprint = page_cache.fingerprint(kind, address, values)
-        relative = output_file(self.site.url_prefix, address).as_posix()
+        relative = output_relative(self.site.url_prefix + address)
         if fingerprint and page_cache.reuse(fingerprint, relative):
             return
         write_text(self.log_file(address), make())
