@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -31,7 +32,25 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Answers a single byte range (`Range: bytes=START-END`) of a file, as static hosts
+    do, unless `ranges` is off (as Python's own server, which sends the whole file)."""
+
     extra_headers: ClassVar[dict[str, str]] = {}
+    ranges: ClassVar[bool] = True
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        asked = re.fullmatch(r"bytes=(\d+)-(\d+)", self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if not (self.ranges and asked and path.is_file()):
+            return super().send_head()
+        data = path.read_bytes()
+        start, end = int(asked.group(1)), min(int(asked.group(2)), len(data) - 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+        self.send_header("Content-Length", str(end + 1 - start))
+        self.end_headers()
+        return io.BytesIO(data[start : end + 1])
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -62,13 +81,17 @@ class _GzipHandler(_QuietHandler):
 
 @contextmanager
 def serve(
-    folder: Path, headers: dict[str, str] | None = None, compress: bool = False
+    folder: Path,
+    headers: dict[str, str] | None = None,
+    compress: bool = False,
+    ranges: bool = True,
 ) -> Iterator[str]:
     """Serve `folder` on a free port of 127.0.0.1, sending `headers` with every response
-    (such as a Content-Security-Policy) and, with `compress`, gzip-compressing text files;
-    yields the base address, without a slash."""
+    (such as a Content-Security-Policy), with `compress` gzip-compressing text files, and
+    with `ranges` answering range requests; yields the base address, without a slash."""
     base = _GzipHandler if compress else _QuietHandler
-    handler_class = type("Handler", (base,), {"extra_headers": dict(headers or {})})
+    fields = {"extra_headers": dict(headers or {}), "ranges": ranges}
+    handler_class = type("Handler", (base,), fields)
     handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

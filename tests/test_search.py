@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
+import struct
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -13,6 +15,8 @@ import pytest
 from browser import serve, wait_until
 from bs4 import BeautifulSoup
 from conftest import Build
+
+from foilog.search.pagefind_bundle import PACK_SLOTS
 
 
 def indexed_pages(site: Build) -> dict[str, BeautifulSoup]:
@@ -101,6 +105,35 @@ def test_a_word_finds_exactly_the_records_that_contain_it(
     assert result_urls(search_page) == expected
 
 
+def note_response(answered: list[tuple[str, int]], response: Any) -> None:
+    answered.append((urlparse(response.url).path, response.status))
+
+
+def test_results_are_read_from_fragment_packs_with_or_without_range_requests(
+    browser: Any, example_site: Build
+) -> None:
+    """Each result's fragment is one range of its pack; a server that sends whole files
+    instead gives the same results, each pack fetched once."""
+    expected = pages_with_word(example_site, "pursuits")
+    for ranges in (True, False):
+        with serve(example_site.output, ranges=ranges) as address:
+            page = browser.new_page()
+            answered: list[tuple[str, int]] = []
+            page.on("response", functools.partial(note_response, answered))
+            page.goto(f"{address}/search/?q=pursuits")
+            assert result_urls(page) == expected
+            page.close()
+        packs = [(path, status) for path, status in answered if path.endswith(".pf_pack")]
+        assert packs
+        assert not [path for path, _ in answered if path.endswith(".pf_fragment")]
+        if ranges:  # the pack's offsets, then each fragment shown
+            assert {status for _, status in packs} == {206}
+            assert len(packs) > len({path for path, _ in packs})
+        else:
+            assert {status for _, status in packs} == {200}
+            assert len(packs) == len({path for path, _ in packs})
+
+
 def test_a_reference_finds_its_record(
     search_page: Any, example_server: str, example_site: Build
 ) -> None:
@@ -176,11 +209,14 @@ def test_a_first_query_loads_the_date_order_only_when_sorting(
 
 
 def fragment(bundle: Path, page_id: str) -> dict[str, Any]:
-    """The stored data of one indexed page (a gzip file: Pagefind's signature, then JSON),
-    in whichever shard holds it."""
-    (path,) = bundle.glob(f"*/fragment/{page_id}.pf_fragment")
-    data = gzip.decompress(path.read_bytes())
-    return json.loads(data.removeprefix(b"pagefind_dcd"))
+    """The stored data of one indexed page (gzip: Pagefind's signature, then JSON), in its
+    pack in whichever shard holds it: the offsets of the pack's fragments, then them."""
+    tag, _, number = page_id.rpartition("_")
+    pack, slot = divmod(int(number), PACK_SLOTS)
+    (path,) = bundle.glob(f"*/fragment/{tag}_{pack}.pf_pack")
+    data = path.read_bytes()
+    start, end = struct.unpack_from("<2I", data, 4 * slot)
+    return json.loads(gzip.decompress(data[start:end]).removeprefix(b"pagefind_dcd"))
 
 
 def test_date_order_lists_every_indexed_page_oldest_first(example_site: Build) -> None:

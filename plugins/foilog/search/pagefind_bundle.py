@@ -7,6 +7,14 @@ the date sort order there. So, once Pagefind has written a bundle, this module:
 - renames the pages to a short tag and their position (`3f9a1c_0`, `3f9a1c_1`, ...), which
   compresses to about half. The tag is a hash of every page's content, so a changed page
   never reuses an old address that a browser may have cached;
+- packs the pages' fragments (what a result shows of a page), which Pagefind writes one file
+  a page, into one file for each PACK_SLOTS pages (`fragment/3f9a1c_0.pf_pack` for pages 0
+  to 127): static hosts limit a site's files. A pack starts with the offsets of its
+  fragments (PACK_SLOTS + 1 little-endian 32-bit numbers, from the start of the file; a
+  slot with no page is empty), then the fragments, each gzip-compressed as Pagefind writes
+  it. The search page fetches a pack's offsets, then the one fragment it shows, with HTTP
+  range requests; from a server that answers those with the whole file, it keeps the file
+  and takes every fragment of the pack from it;
 - drops the date sort order from the metadata: the search page loads the log's own date
   order (`date-order.json`, see foilog.search.browser_index) only when someone sorts by date;
 - compresses the metadata and the WebAssembly file again with Zopfli;
@@ -23,6 +31,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +43,8 @@ import zopfli.gzip
 _SIGNATURE = b"pagefind_dcd"  # how each of Pagefind's files starts, once decompressed
 FORMAT = "1.5."  # the Pagefind versions whose metadata layout this module knows
 _SORTS = 4  # position of the sort orders in the metadata array
+PACK_SLOTS = 128  # pages whose fragments share one file
+_PACK_HEADER = 4 * (PACK_SLOTS + 1)  # bytes of a pack's offsets
 _ZOPFLI_ITERATIONS = 5  # more iterations gain almost nothing here, and cost seconds
 # Pagefind's own interfaces and its web worker: the search page uses neither.
 _UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
@@ -52,6 +63,29 @@ _PATCHES = (
         "this.raw_ptr=this.backend.init_pagefind(new Uint8Array(this.searchMeta));",
         "this.raw_ptr=this.backend.init_pagefind(new Uint8Array(this.searchMeta));"
         "this.raw_ptr=this.backend.enter_playground_mode(this.raw_ptr);",
+    ),
+    (
+        "async _loadFragment(hash){let compressed_resp=await this.throttledFetch("
+        "`${this.basePath}fragment/${hash}.pf_fragment`);"
+        "let compressed_fragment=await compressed_resp.arrayBuffer();",
+        # The bytes from `start` to `end` of `url`, and the whole file if the server sent it.
+        "async packRange(url,start,end){let response=await this.throttledFetch("
+        "new Request(url,{headers:{Range:`bytes=${start}-${end-1}`}}));"
+        "if(!response.ok){throw new Error(`${url}: ${response.status}`);}"
+        "let bytes=new Uint8Array(await response.arrayBuffer());"
+        "return response.status===206?{bytes}:{bytes:bytes.slice(start,end),whole:bytes};}"
+        "async loadPacked(hash){let cut=hash.lastIndexOf('_'),number=Number(hash.slice(cut+1));"
+        f"let slot=number%{PACK_SLOTS},pack=(number-slot)/{PACK_SLOTS};"
+        "let url=`${this.basePath}fragment/${hash.slice(0,cut)}_${pack}.pf_pack`;"
+        "this.packs=this.packs||{};"
+        f"this.packs[url]=this.packs[url]||this.packRange(url,0,{_PACK_HEADER});"
+        "let head=await this.packs[url];"
+        "let offsets=new DataView(head.bytes.buffer,head.bytes.byteOffset,head.bytes.length);"
+        "let start=offsets.getUint32(4*slot,true),end=offsets.getUint32(4*slot+4,true);"
+        "if(head.whole){return head.whole.slice(start,end);}"
+        "let part=await this.packRange(url,start,end);if(part.whole){head.whole=part.whole;}"
+        "return part.bytes;}"
+        "async _loadFragment(hash){let compressed_fragment=await this.loadPacked(hash);",
     ),
     (
         "let response={results,unfilteredResultCount,filters:filters2,totalFilters,timings};",
@@ -140,6 +174,7 @@ def _rename_pages(
     tag = hashlib.sha256(text.encode()).hexdigest()[:6]
     renamed: dict[str, str] = {}
     ids: dict[str, str] = {}
+    packed: dict[int, bytes] = {}  # each fragment, compressed, by its page's number
     for number, page in enumerate(pages):
         old = page[0]
         if old not in renamed:
@@ -149,10 +184,24 @@ def _rename_pages(
             fragment["url"] = addresses.get(fragment["url"], fragment["url"])
             ids[fragment["url"]] = renamed[old]
             data = _SIGNATURE + json.dumps(fragment, ensure_ascii=False).encode()
-            (fragments / f"{renamed[old]}.pf_fragment").write_bytes(gzip.compress(data, mtime=0))
+            packed[number] = gzip.compress(data, mtime=0)
             source.unlink()
         page[0] = renamed[old]
+    _write_packs(fragments, tag, packed)
     return ids
+
+
+def _write_packs(fragments: Path, tag: str, packed: dict[int, bytes]) -> None:
+    """The fragments, by their pages' numbers, in packs of PACK_SLOTS (see above)."""
+    for pack in sorted({number // PACK_SLOTS for number in packed}):
+        offsets: list[int] = []
+        body = bytearray()
+        for number in range(pack * PACK_SLOTS, (pack + 1) * PACK_SLOTS):
+            offsets.append(_PACK_HEADER + len(body))
+            body += packed.get(number, b"")
+        offsets.append(_PACK_HEADER + len(body))
+        header = struct.pack(f"<{PACK_SLOTS + 1}I", *offsets)
+        (fragments / f"{tag}_{pack}.pf_pack").write_bytes(header + body)
 
 
 def compressed_wasm(bundle: Path) -> dict[bytes, bytes]:
