@@ -3,13 +3,17 @@ the edit a publisher makes to one record before building again."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -93,6 +97,30 @@ def tree_resident(pid: int) -> int:
 def edit_title(record: Path) -> None:
     """Change one record's title, as a publisher correcting it does."""
     record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
+
+
+def add_newest(disclosures: Path) -> None:
+    """Add a record responded to after every other, as a publisher adds the week's newest:
+    a copy of the newest record with the next reference, a new title and later dates."""
+    records = record_files(disclosures)
+    newest = max(records, key=_responded)
+    data = yaml.safe_load(newest.read_text(encoding="utf-8"))
+    received = dt.date.fromisoformat(data["responded"]) + dt.timedelta(days=1)
+    responded = received + dt.timedelta(days=10)
+    data["reference"] = f"{len(records) + 1:06d}-{responded.year % 100:02d}"
+    data["title"] = "New: " + data["title"]
+    data["received"], data["responded"] = received.isoformat(), responded.isoformat()
+    path = disclosures / str(responded.year) / f"{data['reference']}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+_RESPONDED = re.compile(r"^responded: '?([0-9-]+)'?$", re.MULTILINE)
+
+
+def _responded(record: Path) -> str:
+    found = _RESPONDED.search(record.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
 
 
 def record_files(disclosures: Path) -> list[Path]:

@@ -12,13 +12,23 @@ other files it wrote, the time per page, its peak resident memory (RSS), and a r
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from builds import edit_title, generate, pelican, record_files, run_measured, write_settings
+from builds import (
+    add_newest,
+    edit_title,
+    generate,
+    pelican,
+    record_files,
+    run_measured,
+    write_settings,
+)
 
 
 @dataclass
@@ -56,12 +66,12 @@ def full_build(name: str, disclosures: Path, work: Path, search: bool) -> Row:
     return timed_build(name, command, work, work / "output", full=True)
 
 
-def rebuild(name: str, records: list[Path], work: Path, full: Row) -> Row:
-    """Edit each record's title, and after each build again over the cache and output of
-    `work`: the run of median time, with the highest peaks of memory of them all."""
+def rebuild(name: str, changes: Sequence[Callable[[], None]], work: Path, full: Row) -> Row:
+    """Make each change to the records, and after each build again over the cache and
+    output of `work`: the run of median time, with the highest peaks of memory of them all."""
     runs = []
-    for record in records:
-        edit_title(record)
+    for change in changes:
+        change()
         command = pelican(work / "settings.py", work / "output", "-q")
         runs.append(timed_build(name, command, work, work / "output", full=False))
     runs.sort(key=lambda row: row.seconds)
@@ -101,10 +111,14 @@ def bench(count: int, times: int, with_pelican: bool, made: Path | None = None) 
             raise SystemExit(f"{made} holds {len(records)} records, not {count}")
         log = full_build("log", disclosures, work / "log", search=False)
         spread = [records[n * len(records) // times] for n in range(times)]  # over the years
-        rows = [log, rebuild("rebuild", spread, work / "log", log)]
+        edits = [functools.partial(edit_title, record) for record in spread]
+        rows = [log, rebuild("rebuild", edits, work / "log", log)]
         searched = full_build("log + search", disclosures, work / "search", search=True)
-        middle = [records[len(records) // 2]]
-        rows += [searched, rebuild("publish one + search", middle, work / "search", searched)]
+        middle = records[len(records) // 2]
+        edit = [functools.partial(edit_title, middle)]
+        rows += [searched, rebuild("publish one + search", edit, work / "search", searched)]
+        add = [functools.partial(add_newest, disclosures)]
+        rows.append(rebuild("publish new + search", add, work / "search", searched))
         if with_pelican:
             plain = plain_pelican(count, work)
             for row in (log, searched):

@@ -6,6 +6,7 @@ on a phone (375x667) and a laptop (1280x800) screen, the time from the last key 
 query to its first result and where the count and the first result are on the screen.
 
     python bench/search.py 10000
+    python bench/search.py --site OUTPUT   # the browser's part only, on a built site
 
 Needs Debian's Chromium at /usr/bin/chromium (as the browser tests do).
 
@@ -190,19 +191,76 @@ def file_kind(name: str) -> str:
     return f"{parts[-2]} chunks" if len(parts) > 2 else parts[-1]
 
 
+def in_browser(output: Path, one_index: bool) -> tuple[dict, dict, dict]:
+    """Serve a built site's `output` and measure, in Chromium: the downloads of three
+    queries, how close the shards' results are to one index's (only with `one_index`,
+    which `output/one-index/` must hold), and typed searches on two screens."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(output, compress=True) as address, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        queries = {
+            "first query": "q=police",
+            "query with one filter": "q=police&outcome=Refused",
+            "query sorted by date": "q=police&sort=newest",
+        }
+        downloads = {
+            name: pagefind_bytes(chromium, f"{address}/search/?{query}")
+            for name, query in queries.items()
+        }
+        compared = {
+            term: compare_with_one_index(chromium, address, term)
+            for term in (COMPARED if one_index else [])
+        }
+        # The most used topic (Zipf's first) and a year: filters people really choose.
+        typing = {
+            f"{screen} {label}": typed_search(chromium, address, size, filters)
+            for screen, size in (("375x667", (375, 667)), ("1280x800", (1280, 800)))
+            for label, filters in (("", ""), ("+ filters", "topic=stop+and+search&year=2020"))
+        }
+        chromium.close()
+    return downloads, compared, typing
+
+
+def print_browser(output: Path, downloads: dict, compared: dict, typing: dict) -> None:
+    size = sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
+    shards = len(json.loads((output / "pagefind" / "shards.json").read_text())["shards"])
+    files = sum(1 for p in (output / "pagefind").rglob("*") if p.is_file())
+    for term, line in compared.items():
+        print(f"    {term:24} {line}")
+    megabytes = size / 1024 / 1024
+    print(f"index size                   {megabytes:.1f} MiB in {files} files, {shards} shards")
+    for name, line in typing.items():
+        print(f"{'typed, ' + name:28} {line}")
+    for name, kinds in downloads.items():
+        total = sum(kinds.values())
+        print(f"{name + ' download':28} {total / 1024:.0f} KiB ({total / 1000:.0f} KB)")
+        for kind, size in kinds.most_common():
+            print(f"    {kind:24} {size / 1024:6.1f} KiB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("count", type=int)
+    parser.add_argument("count", type=int, nargs="?")
     parser.add_argument(
         "--no-one-index",
         action="store_true",
         help="leave out the one index of the whole log (about 90 KB a page of memory)",
     )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        metavar="OUTPUT",
+        help="only measure the browser's part on this output folder of a build with search",
+    )
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
+    if args.site:
+        print_browser(args.site, *in_browser(args.site, one_index=False))
+        return
+    if args.count is None:
+        parser.error("give N, the number of records, or --site")
     with tempfile.TemporaryDirectory(prefix="foilog-search-bench-") as folder:
         work = Path(folder)
         disclosures = work / "disclosures"
@@ -220,53 +278,19 @@ def main() -> None:
         one_index = [PYTHON, "-m", "pagefind", "--site", str(output), "--silent"]
         one_index += ["--glob", "disclosures/**/*.html", "--output-subdir", "one-index"]
         one = None if args.no_one_index else run_measured(one_index, work)
-        size = sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
-        shards = len(json.loads((output / "pagefind" / "shards.json").read_text())["shards"])
-        files = sum(1 for p in (output / "pagefind").rglob("*") if p.is_file())
-        with serve(output, compress=True) as address, sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            queries = {
-                "first query": "q=police",
-                "query with one filter": "q=police&outcome=Refused",
-                "query sorted by date": "q=police&sort=newest",
-            }
-            downloads = {
-                name: pagefind_bytes(chromium, f"{address}/search/?{query}")
-                for name, query in queries.items()
-            }
-            compared = {
-                term: compare_with_one_index(chromium, address, term)
-                for term in (COMPARED if one else [])
-            }
-            # The most used topic (Zipf's first) and a year: filters people really choose.
-            typing = {
-                f"{screen} {label}": typed_search(chromium, address, size, filters)
-                for screen, size in (("375x667", (375, 667)), ("1280x800", (1280, 800)))
-                for label, filters in (("", ""), ("+ filters", "topic=stop+and+search&year=2020"))
-            }
-            chromium.close()
-    print(f"records                      {args.count}")
-    for name, (took, largest, together, *_) in (
-        ("full build with search", full),
-        ("publish one record", publish),
-    ):
-        print(f"{name:28} {took:.1f} s, peak RSS {largest} MiB, {together} MiB together")
-    print(f"    {publish[3]}")
-    print(f"index time, every shard      {seconds:.1f} s")
-    print(f"index peak RSS, every shard  {rss} MiB")
-    if one:
-        print(f"one index of the whole log   {one[0]:.1f} s, peak RSS {one[1]} MiB")
-    for term, line in compared.items():
-        print(f"    {term:24} {line}")
-    megabytes = size / 1024 / 1024
-    print(f"index size                   {megabytes:.1f} MiB in {files} files, {shards} shards")
-    for name, line in typing.items():
-        print(f"{'typed, ' + name:28} {line}")
-    for name, kinds in downloads.items():
-        total = sum(kinds.values())
-        print(f"{name + ' download':28} {total / 1024:.0f} KiB ({total / 1000:.0f} KB)")
-        for kind, size in kinds.most_common():
-            print(f"    {kind:24} {size / 1024:6.1f} KiB")
+        measured = in_browser(output, one_index=one is not None)
+        print(f"records                      {args.count}")
+        for name, (took, largest, together, *_) in (
+            ("full build with search", full),
+            ("publish one record", publish),
+        ):
+            print(f"{name:28} {took:.1f} s, peak RSS {largest} MiB, {together} MiB together")
+        print(f"    {publish[3]}")
+        print(f"index time, every shard      {seconds:.1f} s")
+        print(f"index peak RSS, every shard  {rss} MiB")
+        if one:
+            print(f"one index of the whole log   {one[0]:.1f} s, peak RSS {one[1]} MiB")
+        print_browser(output, *measured)
 
 
 if __name__ == "__main__":
