@@ -39,13 +39,8 @@ def earlier_records(
     reference) that publish a figure it could differ from by a small number, newest first.
     `kept` holds each record's key hashes and values between builds."""
     rows = [_figure_rows(disclosure, kept) for disclosure in log.disclosures]
-    counts = numpy.fromiter((len(keys) // 8 for keys, _ in rows), numpy.int64, len(rows))
-    hashes = numpy.frombuffer(b"".join(keys for keys, _ in rows), numpy.int64)
-    values = numpy.frombuffer(b"".join(found for _, found in rows), numpy.float64)
-    owners = numpy.repeat(numpy.arange(len(rows), dtype=numpy.int64), counts)
-    del rows
     found: dict[str, dict[str, Disclosure]] = defaultdict(dict)
-    for one, other in _close_pairs(hashes, values, owners, threshold):
+    for one, other in _close_pairs(rows, threshold):
         later, earlier = sorted(
             (log.disclosures[one], log.disclosures[other]), key=Disclosure.sort_key, reverse=True
         )
@@ -82,22 +77,31 @@ def _key_hash(key: FigureKey) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
-def _close_pairs(
-    hashes: numpy.ndarray, values: numpy.ndarray, owners: numpy.ndarray, threshold: int
-) -> set[tuple[int, int]]:
-    """The pairs of owners (positions, lower first) with values under one key hash that
-    differ, by less than `threshold`. A NaN is never close to anything."""
-    known = ~numpy.isnan(values)
-    hashes, values, owners = hashes[known], values[known], owners[known]
+def _close_pairs(rows: list[Rows], threshold: int) -> set[tuple[int, int]]:
+    """The pairs of owners (positions in `rows`, lower first) with values under one key hash
+    that differ, by less than `threshold`. A NaN is never close to anything. The arrays are
+    sorted one at a time, each replacing its unsorted self, as a log of 100,000 records has
+    millions of keys."""
+    counts = numpy.fromiter((len(keys) // 8 for keys, _ in rows), numpy.int64, len(rows))
+    hashes = numpy.frombuffer(b"".join(keys for keys, _ in rows), numpy.int64)
+    values = numpy.frombuffer(b"".join(found for _, found in rows), numpy.float64)
+    owners = numpy.repeat(numpy.arange(len(rows), dtype=numpy.int32), counts)
+    if numpy.isnan(values).any():
+        known = ~numpy.isnan(values)
+        hashes, values, owners = hashes[known], values[known], owners[known]
     order = numpy.lexsort((values, hashes))
-    hashes, values, owners = hashes[order], values[order], owners[order]
-    del order, known
+    hashes = hashes[order]
+    values = values[order]
+    owners = owners[order]
+    del order
     # Each (hash, value) once: its owners are owners[starts[i]:ends[i]].
     new = numpy.ones(len(hashes), dtype=bool)
     new[1:] = (hashes[1:] != hashes[:-1]) | (values[1:] != values[:-1])
     starts = numpy.flatnonzero(new)
+    del new
     ends = numpy.append(starts[1:], len(hashes))
     unique_hashes, unique_values = hashes[starts], values[starts]
+    del hashes, values
     pairs: set[tuple[int, int]] = set()
     # The values of a hash are sorted and distinct: step to the next value, the one after,
     # and so on, while some hash still has two values closer than the threshold.
