@@ -79,18 +79,22 @@ def run_measured(
 
 
 def tree_resident(pid: int) -> int:
-    """Bytes resident in memory of process `pid` and its descendants now (0 once gone)."""
+    """Bytes in memory of process `pid` and its descendants now (0 once gone): the sum of
+    their proportional set sizes, in which a page two processes share counts half in each.
+    (Their resident sizes would count such pages twice: a process just forked to start
+    Pagefind shares all of Pelican's memory until it runs the new program.)"""
     total = 0
     waiting = [pid]
     while waiting:
         process = waiting.pop()
         try:
-            pages = int(Path(f"/proc/{process}/statm").read_text().split()[1])
+            rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
             for task in Path(f"/proc/{process}/task").iterdir():
                 waiting += [int(child) for child in (task / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError):
             continue  # it ended while being read
-        total += pages * os.sysconf("SC_PAGE_SIZE")
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
+        total += int(found.group(1)) * 1024 if found else 0
     return total
 
 
