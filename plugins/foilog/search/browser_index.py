@@ -40,7 +40,9 @@ from foilog.settings import DEFAULT_SEARCH_SHARD_PAGES
 BUNDLE = "pagefind"
 SHARDS_FILE = "shards.json"
 SORT_FILE = "date-order.json"
-_STATE_FORMAT = 2  # the layout of the state file and of the bundles this module writes
+# The layout of the state file and of the bundles this module writes (3: fragments in packs).
+# A bundle of another layout is never kept: the first shard's script reads every shard.
+_STATE_FORMAT = 3
 
 __all__ = ["IndexedSite", "SearchIndexError", "build_browser_index"]
 
