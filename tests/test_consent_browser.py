@@ -292,10 +292,14 @@ def test_feedback_shows_errors_then_failure_then_success(
     page.get_by_role("link", name="Give feedback").click()
     assert page.url == site_v1 + "/feedback/"
     before = len(outside.feedback_posts)
+    # The form's script has run, turning off the browser's own checks: a click before it
+    # would meet those instead of the error summary.
+    page.locator("[data-feedback-form][novalidate]").wait_for(state="attached")
     # Nothing chosen: an error summary whose link leads to the question.
     page.get_by_role("button", name="Send feedback").click()
     summary = page.locator("[data-error-summary]")
-    assert summary.is_visible() and "There is a problem" in summary.inner_text()
+    summary.wait_for()
+    assert "There is a problem" in summary.inner_text()
     summary.get_by_role("link", name="Select yes if this page was useful").click()
     assert page.evaluate("document.activeElement.id") == "useful"
     assert page.locator("#useful-error").is_visible()
