@@ -134,6 +134,27 @@ def model_size(count: int) -> int:
     return -(-count // step) * step
 
 
+def _postings(doc_terms: list[Terms]) -> tuple[dict[Term, numpy.ndarray], dict[Term, float]]:
+    """Each term's postings (the positions of the records that have it, ascending), as
+    views of one array, and its weight in the log. Made from flat arrays of numbers, not a
+    list a term: a log of 100,000 records has millions of (term, record) pairs."""
+    numbers: dict[Term, int] = {}
+    collection: dict[Term, float] = defaultdict(float)
+    term_numbers, positions = array("q"), array("q")
+    for position, terms in enumerate(doc_terms):
+        for term, weight in terms:
+            term_numbers.append(numbers.setdefault(term, len(numbers)))
+            positions.append(position)
+            collection[term] += weight
+    by_term = numpy.frombuffer(term_numbers, dtype=numpy.int64)
+    # Stable, so that each term's positions stay in ascending order.
+    ordered = numpy.frombuffer(positions, dtype=numpy.int64)[numpy.argsort(by_term, kind="stable")]
+    counts = numpy.bincount(by_term, minlength=len(numbers))
+    ends = numpy.cumsum(counts)
+    starts = ends - counts
+    return {term: ordered[starts[n] : ends[n]] for term, n in numbers.items()}, collection
+
+
 class TermTable:
     """The records' terms (by position, in the order of their references), with each
     term's postings (the positions of the records that have it) and weight in the log."""
@@ -149,34 +170,12 @@ class TermTable:
         self.hashes = hashes  # each record's hash (record_hash), by reference
         self.doc_terms = doc_terms
         self.authority_words = authority_words
-        self.collection: dict[Term, float] = defaultdict(float)
-        self.postings = self._postings(doc_terms)
+        self.postings, self.collection = _postings(doc_terms)
         self.model = classify.Bo1Model(model_size(len(doc_terms)), 0.0)
         self.ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * self.model.N))
         # One record's scores and counts of shared key terms, by position (most_like).
         self._scores = numpy.zeros(len(doc_terms))
         self._shared = numpy.zeros(len(doc_terms), dtype=numpy.int64)
-
-    def _postings(self, doc_terms: list[Terms]) -> dict[Term, numpy.ndarray]:
-        """Each term's postings (ascending), as views of one array, and its weight in the
-        log (`collection`). Made from flat arrays of numbers, not a list a term: a log of
-        100,000 records has millions of (term, record) pairs."""
-        numbers: dict[Term, int] = {}
-        term_numbers, positions = array("q"), array("q")
-        for position, terms in enumerate(doc_terms):
-            for term, weight in terms:
-                term_numbers.append(numbers.setdefault(term, len(numbers)))
-                positions.append(position)
-                self.collection[term] += weight
-        by_term = numpy.frombuffer(term_numbers, dtype=numpy.int64)
-        # Stable, so that each term's positions stay in ascending order.
-        ordered = numpy.frombuffer(positions, dtype=numpy.int64)[
-            numpy.argsort(by_term, kind="stable")
-        ]
-        counts = numpy.bincount(by_term, minlength=len(numbers))
-        ends = numpy.cumsum(counts)
-        starts = ends - counts
-        return {term: ordered[starts[n] : ends[n]] for term, n in numbers.items()}
 
     @classmethod
     def of_log(cls, site: SiteSettings, log: DisclosureLog, kept: KeptValues) -> TermTable:

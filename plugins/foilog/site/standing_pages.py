@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from foilog.core.translation import N_
-from foilog.site.output import output_file
+from foilog.site.output import output_relative
 
 
 class StandingPage(NamedTuple):
@@ -68,7 +68,7 @@ LOG_PAGES = (
 def log_pages_to_write(url_prefix: str, site_pages: Iterable[Any]) -> list[LogPage]:
     """The log's pages that no page of the site (Pelican's, with a `save_as`) replaces."""
     taken = {page.save_as for page in site_pages}
-    return [p for p in LOG_PAGES if output_file(url_prefix, p.url).as_posix() not in taken]
+    return [p for p in LOG_PAGES if output_relative(url_prefix + p.url) not in taken]
 
 
 def standing_pages(
