@@ -37,6 +37,8 @@ def write_settings(work: Path, disclosures: Path, search: bool = False) -> Path:
         f"FOILOG_DISCLOSURES_PATH = {str(disclosures)!r}\nCACHE_PATH = {str(work / 'cache')!r}\n"
         # The example's case register is of its own records, not the generated ones.
         + "FOILOG_CASE_REGISTER = FOILOG_CASE_REGISTER_MAPPING = None\n"
+        # Ten a page, as in every figure bench/README.md gives (the example shows five).
+        + "FOILOG_PER_PAGE = 10\n"
         + ("" if search else "FOILOG_SEARCH = False\n")
     )
     return settings
@@ -105,12 +107,15 @@ def edit_title(record: Path) -> None:
 
 def add_newest(disclosures: Path) -> None:
     """Add a record responded to after every other, as a publisher adds the week's newest:
-    a copy of the newest record with the next reference, a new title and later dates."""
+    a copy of the newest record with the next reference, a new title and later dates (or
+    the same, when the newest was answered today)."""
     records = record_files(disclosures)
     newest = max(records, key=_responded)
     data = yaml.safe_load(newest.read_text(encoding="utf-8"))
-    received = dt.date.fromisoformat(data["responded"]) + dt.timedelta(days=1)
-    responded = received + dt.timedelta(days=10)
+    latest = dt.date.fromisoformat(data["responded"])
+    # The day after the newest, unless that is in the future, which validation refuses.
+    responded = max(latest, min(latest + dt.timedelta(days=1), dt.date.today()))
+    received = responded - dt.timedelta(days=10)
     data["reference"] = f"{len(records) + 1:06d}-{responded.year % 100:02d}"
     data["title"] = "New: " + data["title"]
     data["received"], data["responded"] = received.isoformat(), responded.isoformat()
