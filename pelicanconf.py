@@ -17,7 +17,7 @@ PLUGINS = ["foilog"]
 # The log -------------------------------------------------------------------------------
 FOILOG_DISCLOSURES_PATH = str(ROOT / "disclosures")
 FOILOG_AUTHORITY = "Northshire Police"
-FOILOG_PER_PAGE = 10
+FOILOG_PER_PAGE = 5
 FOILOG_BRAND = {"primary": "#1d3c6e", "link": "#1a5ea8", "focus": "#ffbf47"}
 # Every request received, from the case-management system, for the statistics page
 # (docs/statistics.md): an invented register beside the example log.

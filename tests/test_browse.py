@@ -148,17 +148,95 @@ def test_pagination_addresses_never_collide_with_slugs(make_site) -> None:
     records["t13.yaml"] = good_record(reference="000200-25", topics=["t13"])
     site = make_site(records, "FOILOG_PER_PAGE = 1")
     assert site.ok, site.result.stderr
+    # The newest on the list's own page; older pages numbered from the oldest.
     pages = [
         site.page("/topics/t1/"),
         site.page("/topics/t1/page/2/"),
-        site.page("/topics/t1/page/3/"),
+        site.page("/topics/t1/page/1/"),
     ]
     found = [p.select_one(".inline-facts dd").get_text(strip=True) for p in pages]
     assert found == ["000102-25", "000101-25", "000100-25"]  # newest first
     assert listed(site, "/topics/t13/") == ["000200-25"]
     assert listed(site, "/topics/t1/") == found
     assert not (site.output / "topics/t1/3").exists()
+    assert not (site.output / "topics/t1/page/3").exists()
     assert count_on_index(site, "/topics/", "/topics/t13/") == 1
+
+
+def list_pages(site: Build, url: str) -> list[tuple[str, list[str]]]:
+    """Each page of a list, following its 'next' links: its address and references."""
+    pages = []
+    while url:
+        soup = site.page(url)
+        references = [
+            dd.get_text(strip=True) for dd in soup.select(".inline-facts div:first-child dd")
+        ]
+        pages.append((url, references))
+        following = soup.find("a", rel="next")
+        url = following["href"] if following else None
+    return pages
+
+
+def test_every_list_holds_each_record_once_newest_first_whatever_its_length(make_site) -> None:
+    # Topic 'n<count>' has `count` records: lists of 1 to 7 at 2 a page cross every edge.
+    records = {}
+    for count in range(1, 8):
+        for n in range(count):
+            reference = f"00{count}{n:03d}-25"
+            records[f"{reference}.yaml"] = good_record(
+                reference=reference,
+                responded=f"2025-03-{n + 10}",
+                topics=[f"n{count}"],
+            )
+    site = make_site(records, "FOILOG_PER_PAGE = 2")
+    assert site.ok, site.result.stderr
+    for count in range(1, 8):
+        pages = list_pages(site, f"/topics/n{count}/")
+        expected = [f"00{count}{n:03d}-25" for n in reversed(range(count))]
+        assert [r for _, references in pages for r in references] == expected
+        newest, *older = pages
+        assert newest[0] == f"/topics/n{count}/"
+        # The list's own page is never a stub; every older page holds exactly a page's worth,
+        # numbered down to page 1, the oldest.
+        assert min(count, 2) <= len(newest[1]) <= 3
+        assert [len(references) for _, references in older] == [2] * len(older)
+        numbers = [int(url.rstrip("/").rsplit("/", 1)[1]) for url, _ in older]
+        assert numbers == list(range(len(older), 0, -1))
+        lead = site.page(f"/topics/n{count}/").select_one(".lead").get_text(" ", strip=True)
+        assert lead.startswith(f"{count} response")
+
+
+def test_a_new_response_leaves_the_older_list_pages_as_they_were(make_site) -> None:
+    def record(n: int) -> dict[str, Any]:
+        return good_record(reference=f"0001{n:02d}-25", responded=f"2025-03-{n + 10}")
+
+    site = make_site({f"r{n}.yaml": record(n) for n in range(12)}, "FOILOG_PER_PAGE = 1")
+    assert site.ok, site.result.stderr
+
+    def made(folder: str) -> dict[str, tuple[int, int, bytes]]:
+        return {
+            p.relative_to(site.output).as_posix(): (
+                p.stat().st_ino,
+                p.stat().st_mtime_ns,
+                p.read_bytes(),
+            )
+            for p in (site.output / folder).rglob("index.html")
+        }
+
+    before = {**made("page"), **made("topics/police-dogs/page")}
+    write_site(site.root, {"r12.yaml": record(12)}, "FOILOG_PER_PAGE = 1")
+    rebuilt = build(site.root)
+    assert rebuilt.ok, rebuilt.result.stderr
+    after = {**made("page"), **made("topics/police-dogs/page")}
+    changed = {name for name in after if before.get(name) != after[name]}
+    # One new older page, and the few that link to the newest pages by number.
+    assert changed == {
+        f"{folder}page/{n}/index.html"
+        for folder in ("", "topics/police-dogs/")
+        for n in range(9, 13)
+    }
+    assert listed(rebuilt, "/") == [f"0001{n:02d}-25" for n in reversed(range(13))]
+    assert listed(rebuilt, "/topics/police-dogs/") == listed(rebuilt, "/")
 
 
 def test_feeds_are_valid_atom_and_match_the_records(

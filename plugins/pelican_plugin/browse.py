@@ -1,8 +1,9 @@
 """Pelican plugin: browse pages by exemption, topic, year and month, and outcome, and the
 open data page at /data/.
 
-Every list is paginated newest first with `foilog.pagination`, whose later pages live at
-'<list>page/N/', so a page number can never be mistaken for a slug.
+Every list is paginated newest first with `foilog.site.pagination`: the newest responses on
+the list's own page, older ones at '<list>page/N/' numbered from the oldest, so that a new
+response leaves the older pages as they were.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from foilog.records.model import Disclosure
 from foilog.site import browse
+from foilog.site.browse import BrowseGroup
 from foilog.site.exports import (
     LIST_SEPARATOR,
     OPEN_DATA_VERSION,
@@ -73,5 +75,10 @@ class DisclosureBrowseGenerator(LogPageGenerator):
         )
 
     def _list(self, name: str, url: str, disclosures: Sequence[Disclosure], **values: Any) -> None:
+        # Older pages show no counts, so a new record leaves them as they were.
+        older_values = {
+            key: value.uncounted() if isinstance(value, BrowseGroup) else value
+            for key, value in values.items()
+        }
         for page in paginate(disclosures, self.context["foilog"].per_page, url):
-            self.write_page(name, page.url, page=page, total=len(disclosures), **values)
+            self.write_page(name, page.url, page=page, **(older_values if page.number else values))

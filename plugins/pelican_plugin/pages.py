@@ -32,7 +32,7 @@ class DisclosurePagesGenerator(LogPageGenerator):
                 self._write_disclosure(disclosure)
                 progress(done, total)
         for page in paginate(self.log.disclosures, self.site.per_page, ""):
-            self.write_page("index", page.url, page=page, total=len(self.log.disclosures))
+            self.write_page("index", page.url, page=page)
         own_pages: list[LogPage] = self.context["foilog_pages"]
         for own in own_pages:
             self.write_page(own.slug, own.url, page=own)

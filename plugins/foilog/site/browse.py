@@ -8,10 +8,12 @@ makes the page address). Records with neither date are filed under 'undated'.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import ClassVar, Self
 
 from foilog.core.alphabet import initial, order
 from foilog.core.translation import N_
@@ -54,10 +56,20 @@ class BrowseGroup:
     records it has, not by the records themselves."""
 
     disclosures: list[Disclosure]
+    # The fields that count the group's records; with `disclosures`, what a new record changes.
+    counted: ClassVar[tuple[str, ...]] = ("disclosures",)
 
     def fingerprint_fields(self) -> tuple[object, ...]:
         others = [(k, v) for k, v in vars(self).items() if k != "disclosures"]
         return (type(self).__name__, len(self.disclosures), others)
+
+    def uncounted(self) -> Self:
+        """The group as its older pages know it: without its records or their counts, so
+        that a new record leaves those pages as they were (the list's own page counts)."""
+        copied = copy.copy(self)
+        for name in self.counted:
+            setattr(copied, name, type(getattr(self, name))())
+        return copied
 
 
 @dataclass
@@ -66,6 +78,7 @@ class ExemptionGroup(BrowseGroup):
     disclosures: list[Disclosure] = field(default_factory=list)
     # each exact citation ("40(2)", "40(2)(a)(b)") and how many records cite it
     citations: dict[str, int] = field(default_factory=dict)
+    counted: ClassVar[tuple[str, ...]] = ("disclosures", "citations")
 
     @property
     def url(self) -> str:
@@ -107,6 +120,7 @@ class YearGroup(BrowseGroup):
     year: str  # "2025" or "undated"
     disclosures: list[Disclosure] = field(default_factory=list)
     months: list[MonthGroup] = field(default_factory=list)  # newest first
+    counted: ClassVar[tuple[str, ...]] = ("disclosures", "months")
 
     @property
     def url(self) -> str:
