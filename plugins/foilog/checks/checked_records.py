@@ -34,6 +34,9 @@ CACHE_FOLDER = "checked-records"
 FileState = tuple[str, str, int, int, int]  # as named, resolved, size, mtime (ns), inode
 
 
+_SOURCE = "source"  # the persistent id of the record's own path
+
+
 class CheckedRecords:
     """Use as a context manager: the records kept or used in it are kept when it ends well."""
 
@@ -56,7 +59,7 @@ class CheckedRecords:
         pickled, day, files = kept
         if dt.date.fromisoformat(day) > today or files != _file_states(path, [f[0] for f in files]):
             return None
-        disclosure: Disclosure = _EntryUnpickler(io.BytesIO(pickled), self.register).load()
+        disclosure: Disclosure = _EntryUnpickler(io.BytesIO(pickled), self.register, path).load()
         return disclosure
 
     def put(
@@ -64,7 +67,7 @@ class CheckedRecords:
     ) -> None:
         """Keep a record that passed every check on `today`, with its timeliness."""
         buffer = io.BytesIO()
-        _EntryPickler(buffer).dump(disclosure)
+        _EntryPickler(buffer, disclosure.source_path).dump(disclosure)
         named = [a.file for a in disclosure.attachments if a.file]
         self.values.put(
             self._key(content_hash, path, shown_as),
@@ -98,22 +101,29 @@ def _file_states(record: Path, names: list[str]) -> list[FileState]:
 
 
 class _EntryPickler(pickle.Pickler):
-    """Register entries are kept by their act and key, and found in the register again."""
+    """Register entries are kept by their act and key, and found in the register again; the
+    record's own path is the one it is asked for by (a Path costs more to unpickle)."""
 
-    def __init__(self, buffer: io.BytesIO) -> None:
+    def __init__(self, buffer: io.BytesIO, source_path: Path) -> None:
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.source_path = source_path
 
     def persistent_id(self, obj: Any) -> Any:
         if isinstance(obj, ExemptionEntry):
             return (obj.act, obj.key)
+        if obj is self.source_path:
+            return _SOURCE
         return None
 
 
 class _EntryUnpickler(pickle.Unpickler):
-    def __init__(self, buffer: io.BytesIO, register: ExemptionRegister) -> None:
+    def __init__(self, buffer: io.BytesIO, register: ExemptionRegister, source_path: Path) -> None:
         super().__init__(buffer)
         self.register = register
+        self.source_path = source_path
 
     def persistent_load(self, pid: Any) -> Any:
+        if pid == _SOURCE:
+            return self.source_path
         act, key = pid
         return self.register.entry(act, key)

@@ -69,6 +69,11 @@ class KeptValues:
 
     def save(self) -> None:
         dirty = self.dirty | {key[0] for key in self.kept.keys() - self.used.keys()}
+        # One pass shares the values out: a pass for each file costs as much again per file.
+        shards: dict[str, dict[str, Any]] = {digit: {} for digit in dirty}
+        for key, value in self.used.items():
+            shard = shards.get(key[0])
+            if shard is not None:
+                shard[key] = value
         for digit in sorted(dirty):
-            shard = {key: value for key, value in self.used.items() if key[0] == digit}
-            write_pickle(self.folder / f"{digit}.pickle", (self.version, shard))
+            write_pickle(self.folder / f"{digit}.pickle", (self.version, shards[digit]))

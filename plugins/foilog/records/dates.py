@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from foilog.core.pickling import quick_pickling
+
 _PATTERN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MONTHS = [
     "January",
@@ -24,6 +26,7 @@ MONTHS = [
 ]
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
     year: int

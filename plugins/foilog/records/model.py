@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from foilog.core.pickling import quick_pickling
 from foilog.core.translation import N_
 from foilog.records.dates import PartialDate
 from foilog.records.register import ACT_SHORT, ExemptionEntry
@@ -58,6 +59,7 @@ STATUS_LABELS = {
 }
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Translated:
     """One field in another language, with the short hash of the English it translates."""
@@ -70,6 +72,7 @@ class Translated:
 Translations = dict[str, dict[str, Translated]]
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Timeliness:
     working_days: int  # taken, with the clock's stops left out

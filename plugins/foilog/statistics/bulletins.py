@@ -18,8 +18,7 @@ from foilog.statistics.measure_list import MIN_RATE_BASE
 from foilog.statistics.measures import (
     PeriodStatistics,
     Statistics,
-    cases_by_year,
-    period_statistics,
+    statistics_of,
 )
 
 CABINET_OFFICE_URL = "data/statistics-cabinet-office.csv"
@@ -358,11 +357,9 @@ def cabinet_office_table(
     cases: list[Case], statistics: Statistics, register: ExemptionRegister
 ) -> BulletinTable:
     columns = [*CABINET_OFFICE_COLUMNS, *exemption_columns(register, ("foia", "eir"))]
-    by_year = cases_by_year(c for c in cases if c.act in ("foia", "eir"))
-    quarters = [
-        period_statistics(by_year[q.period.start.year], q.period) for q in statistics.quarters
-    ]
-    rows = [[str(c.value(stats)) for c in columns] for stats in quarters]
+    quarters = [q.period for q in statistics.quarters]
+    counted = statistics_of((c for c in cases if c.act in ("foia", "eir")), quarters)
+    rows = [[str(c.value(stats)) for c in columns] for stats in counted]
     return BulletinTable(
         CABINET_OFFICE_URL,
         "In the layout of the Cabinet Office's quarterly FOI statistics tables",
@@ -376,14 +373,12 @@ def scottish_commissioner_table(
 ) -> BulletinTable:
     """Quarter by quarter, FOISA before EIRs."""
     columns = [*SCOTTISH_COMMISSIONER_COLUMNS, *exemption_columns(register, ("foisa", "eir"))]
-    by_year = cases_by_year(cases)
+    quarters = [q.period for q in statistics.quarters]
+    by_act = [statistics_of(cases, quarters, act) for act in REGIMES]
     rows = [
-        [
-            str(c.value(period_statistics(by_year[q.period.start.year], q.period, act)))
-            for c in columns
-        ]
-        for q in statistics.quarters
-        for act in REGIMES
+        [str(c.value(by_act[a][q])) for c in columns]
+        for q in range(len(quarters))
+        for a in range(len(REGIMES))
     ]
     return BulletinTable(
         SCOTTISH_COMMISSIONER_URL,

@@ -6,8 +6,9 @@ quarter and year it was asked for. See docs/statistics.md for every definition.
 
 from __future__ import annotations
 
+import bisect
 import statistics as arithmetic
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -126,16 +127,31 @@ def _dates(cases: Iterable[Case]) -> list[PartialDate]:
     return found
 
 
-def cases_by_year(cases: Iterable[Case]) -> defaultdict[int, list[Case]]:
-    """The cases received, or with a review asked for, in each year."""
-    found: defaultdict[int, list[Case]] = defaultdict(list)
+def cases_in(cases: Iterable[Case], periods: list[Period]) -> list[list[Case]]:
+    """For each of `periods` (in order, not overlapping), the cases received or with a
+    review asked for in it: the only ones its statistics need look at, so that the work
+    does not grow with the number of periods times the number of cases. A case is listed
+    under the period its date starts in; period_statistics checks that the date lies in it."""
+    starts = [period.start for period in periods]
+    found: list[list[Case]] = [[] for _ in periods]
     for case in cases:
-        years = {r.requested.year for r in case.reviews if r.requested}
+        dates = [r.requested for r in case.reviews if r.requested]
         if case.received:
-            years.add(case.received.year)
-        for year in years:
-            found[year].append(case)
+            dates.append(case.received)
+        for index in {bisect.bisect_right(starts, date.earliest()) - 1 for date in dates}:
+            if index >= 0:
+                found[index].append(case)
     return found
+
+
+def statistics_of(
+    cases: Iterable[Case], periods: list[Period], act: str | None = None
+) -> list[PeriodStatistics]:
+    """period_statistics of each of `periods` (in order, not overlapping)."""
+    return [
+        period_statistics(in_period, period, act)
+        for period, in_period in zip(periods, cases_in(cases, periods), strict=True)
+    ]
 
 
 def log_statistics(cases: list[Case], from_register: bool) -> Statistics:
@@ -145,14 +161,9 @@ def log_statistics(cases: list[Case], from_register: bool) -> Statistics:
         return Statistics([], [], None, unplaced, from_register)
     first, last = min(dates).earliest(), max(dates).latest()
     years = [year_period(y) for y in range(first.year, last.year + 1)]
-    # Each period looks only at the cases with a date in its year, so the work does not
-    # grow with the number of periods times the number of cases.
-    by_year = cases_by_year(cases)
     return Statistics(
-        years=[period_statistics(by_year[p.start.year], p) for p in years],
-        quarters=[
-            period_statistics(by_year[p.start.year], p) for p in quarters_between(first, last)
-        ],
+        years=statistics_of(cases, years),
+        quarters=statistics_of(cases, quarters_between(first, last)),
         total=period_statistics(cases, range_period(years[0].start, years[-1].end)),
         unplaced=unplaced,
         from_register=from_register,
