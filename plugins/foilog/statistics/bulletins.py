@@ -376,9 +376,9 @@ def scottish_commissioner_table(
     quarters = [q.period for q in statistics.quarters]
     by_act = [statistics_of(cases, quarters, act) for act in REGIMES]
     rows = [
-        [str(c.value(by_act[a][q])) for c in columns]
-        for q in range(len(quarters))
-        for a in range(len(REGIMES))
+        [str(c.value(stats)) for c in columns]
+        for in_quarter in zip(*by_act, strict=True)
+        for stats in in_quarter
     ]
     return BulletinTable(
         SCOTTISH_COMMISSIONER_URL,
