@@ -107,12 +107,12 @@ def edit_title(record: Path) -> None:
 
 def add_newest(disclosures: Path) -> None:
     """Add a record responded to after every other, as a publisher adds the week's newest:
-    a copy of the newest record with the next reference, a new title and later dates (or
-    the same, when the newest was answered today)."""
+    a copy of the record in the middle of the log (by file), so on other topics than the
+    newest, as a new response usually is, with the next reference, a new title and dates
+    after the newest (or the same, when the newest was answered today)."""
     records = record_files(disclosures)
-    newest = max(records, key=_responded)
-    data = yaml.safe_load(newest.read_text(encoding="utf-8"))
-    latest = dt.date.fromisoformat(data["responded"])
+    latest = dt.date.fromisoformat(max(_responded(record) for record in records))
+    data = yaml.safe_load(records[len(records) // 2].read_text(encoding="utf-8"))
     # The day after the newest, unless that is in the future, which validation refuses.
     responded = max(latest, min(latest + dt.timedelta(days=1), dt.date.today()))
     received = responded - dt.timedelta(days=10)

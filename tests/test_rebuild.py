@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -96,6 +97,77 @@ def test_rebuilds_after_edits_match_a_clean_build(tmp_path: Path) -> None:
     related = rebuilt.page("disclosures/2025/000001-25/").find(id="related-heading").parent
     assert "not published" not in related.get_text()
     assert not (rebuilt.output / "disclosures/2025/000003-25").exists()
+
+
+def test_the_staff_search_follows_the_records_whatever_hashes_the_cache_holds(
+    tmp_path: Path,
+) -> None:
+    """The index keeps, beside it, the hash of each record in it; a copy of that file from
+    an earlier state of the index (a cache restored in part) must not be believed."""
+    write_site(tmp_path, RECORDS)
+    assert build(tmp_path).ok
+    (hashes,) = tmp_path.glob("cache/**/indexed-hashes.pickle")
+    earlier, record = hashes.read_bytes(), tmp_path / "disclosures/2025/handlers.yaml"
+    first_text = record.read_bytes()
+    edit(tmp_path, "2025/handlers.yaml", title="Police dog handlers and their kennels")
+    assert build(tmp_path).ok
+    # The record as it was, and the file that says the index holds it as it was.
+    record.write_bytes(first_text)
+    hashes.write_bytes(earlier)
+    assert build(tmp_path).ok
+
+    def search(words: str) -> subprocess.CompletedProcess[str]:
+        foilog = str(Path(sys.executable).with_name("foilog"))
+        command = [foilog, "search", words, "--settings", "settings.py"]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+
+    found = search("kennels")
+    assert (found.returncode, found.stdout.strip()) == (1, "No record matches."), found.stdout
+    found = search("handlers")
+    assert "000002-25  Police dog handlers\n" in found.stdout, found.stdout + found.stderr
+
+
+def test_a_new_response_with_other_topics_leaves_the_pages_it_does_not_touch(
+    tmp_path: Path,
+) -> None:
+    """Whichever topics the newest response has, the pages it does not change are not made
+    again. Seen by a hand edit that keeps a page's size and modification time, which the
+    build believes (test_a_page_changed_in_the_output_folder_is_made_again): it stays
+    only while the build keeps the page instead of making it again."""
+    horses = {
+        "title": "Horses of the mounted section",
+        "questions": [
+            {"text": "How many horses does the mounted section keep?", "outcome": "refused"}
+        ],
+        "figures": [],
+        "topics": ["mounted section"],
+    }
+    write_site(
+        tmp_path,
+        {
+            "2025/dogs.yaml": good_record(),
+            "2025/stables.yaml": good_record(
+                reference="000002-25", received="2025-03-01", responded="2025-03-10", **horses
+            ),
+        },
+    )
+    assert build(tmp_path).ok
+    page = tmp_path / "output/disclosures/2025/000001-25/index.html"
+    made, status = page.read_bytes(), page.stat()
+    edited = made.replace(b"</html>", b"</HTML>")
+    assert edited != made
+    page.write_bytes(edited)
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+    # The newest response now has the other topic: the log's topics are listed in another order.
+    write_site(
+        tmp_path,
+        {"2025/farrier.yaml": good_record(reference="000003-25", responded="2025-03-25", **horses)},
+    )
+    rebuilt = build(tmp_path)
+    assert rebuilt.ok, rebuilt.result.stderr
+    assert "000003-25" in (rebuilt.output / "index.html").read_text(encoding="utf-8")
+    assert page.read_bytes() == edited
 
 
 def test_a_removed_record_takes_its_files_and_the_folders_they_leave_empty(

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from foilog.checks.checked_records import CheckedRecords
+from foilog.core.garbage_collection import LongLived
 from foilog.core.paths import is_hidden
 from foilog.core.progress import ProgressCallback as Progress
 from foilog.records.model import Disclosure, DisclosureLog
@@ -52,6 +53,7 @@ def load_log(
     today = dt.date.today()
     # Strings, not Paths, for what is done to every record file: a Path costs more.
     shown_from = "" if folder.parent == Path() else os.path.join(folder.parent, "")  # noqa: PTH118
+    long_lived = LongLived()  # the records read back from the cache last the build
     with (
         ParsedRecords(settings.cache_path) as parsed,
         CheckedRecords(settings.cache_path, settings.register, settings.jurisdiction) as checked,
@@ -78,13 +80,18 @@ def load_log(
             try:
                 record = parsed.read(path, status)
             except YamlSyntaxError as error:
+                long_lived.made_garbage()
                 problems.append(Problem(shown_as, error.line, "", error.expected, error.found))
                 continue
             except UnicodeDecodeError:
+                long_lived.made_garbage()
                 problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
                 continue
             disclosure = checked.get(record.content_hash, path, shown_as, today)
-            if disclosure is None:
+            if disclosure is not None:
+                long_lived.keep()
+            else:
+                long_lived.made_garbage()
                 checker = RecordChecker(record.document, path, shown_as, settings.register, today)
                 disclosure = checker.check(structure_passed=record.sound)
                 problems.extend(checker.problems)

@@ -7,8 +7,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from foilog.core.pickling import quick_pickling
-
 _PATTERN = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MONTHS = [
     "January",
@@ -26,12 +24,14 @@ MONTHS = [
 ]
 
 
-@quick_pickling
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
     year: int
     month: int
     day: int | None = None
+
+    def __reduce__(self) -> tuple[object, tuple[int, int, int | None]]:
+        return (kept_date, (self.year, self.month, self.day))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -66,3 +66,17 @@ class PartialDate:
         if self.day is not None:
             return dt.date(self.year, self.month, self.day)
         return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+_KEPT_DATES: dict[tuple[int, int, int | None], PartialDate] = {}
+
+
+def kept_date(year: int, month: int, day: int | None) -> PartialDate:
+    """The one PartialDate of a date, for unpickling: a log of 100,000 records holds half a
+    million dates but only a few thousand different ones, and a dataclass's own unpickling
+    of a frozen date costs several times more than finding it here."""
+    key = (year, month, day)
+    date = _KEPT_DATES.get(key)
+    if date is None:
+        date = _KEPT_DATES[key] = PartialDate(year, month, day)
+    return date
