@@ -75,9 +75,8 @@ class DisclosureRecordsGenerator(Generator):
         self.context["standing_pages"] = standing
         self.context["disclosure_log"] = result.log
         self.context["statistics_cases"] = result.cases
-        # By slug: in the log's own order (the newest record's topics first), a new response
-        # on other topics would change every page's fingerprint.
-        topic_labels = sorted(result.log.topic_labels.items())
-        fingerprint = site_fingerprint(Path(self.theme), self.settings, standing, topic_labels)
+        fingerprint = site_fingerprint(
+            Path(self.theme), self.settings, standing, result.log.topic_labels
+        )
         page_cache = PageCache(site.cache_path, fingerprint, build_in(self.output_path))
         self.context["page_cache"] = page_cache

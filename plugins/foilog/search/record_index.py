@@ -172,7 +172,7 @@ def update_index(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
     folder = index_folder(site)
     ix, new = _open_or_create(folder)
     kept = None if new else _kept_hashes(ix, folder)
-    indexed = kept if kept is not None else {} if new else _stored_hashes(ix)
+    indexed = kept if kept is not None else ({} if new else _stored_hashes(ix))
     current = {d.reference: (d, record_hash(d)) for d in log.disclosures}
     removed = [reference for reference in indexed if reference not in current]
     stale = [

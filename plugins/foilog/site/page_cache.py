@@ -38,9 +38,13 @@ PLAIN_TYPES = (str, int, float, bool, type(None))
 
 def site_fingerprint(theme: Path, settings: Mapping[str, Any], *parts: object) -> str:
     """The code, the theme, every plain setting (text, numbers, and lists and mappings of
-    them), and `parts` (plain values too, such as the standing pages)."""
+    them), and `parts` (plain values too, such as the standing pages). A mapping counts by
+    its items in key order, not in the order it was filled: the log's topic labels are
+    filled newest record first, and a new response on other topics must not change every
+    page's fingerprint."""
     plain = {key: value for key, value in settings.items() if _is_plain(value)}
-    text = repr((code_fingerprint(), files_fingerprint(theme), sorted(plain.items()), parts))
+    in_order = [sorted(part.items()) if isinstance(part, Mapping) else part for part in parts]
+    text = repr((code_fingerprint(), files_fingerprint(theme), sorted(plain.items()), in_order))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
