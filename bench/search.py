@@ -155,7 +155,7 @@ def compare_with_one_index(chromium: Any, address: str, term: str) -> str:
     page = chromium.new_page()
     page.goto(f"{address}/404.html")
     count, best = page.evaluate(ONE_INDEX_SEARCH, [term])
-    page.goto(f"{address}/search/?q={term}")
+    page.goto(f"{address}/search/?q={term}&all=1")  # every response, as one index has
     page.wait_for_selector("#search-results-area[aria-busy=false]", state="attached")
     status = page.locator("#search-status").text_content() or ""
     shown = page.eval_on_selector_all(
@@ -192,7 +192,7 @@ def file_kind(name: str) -> str:
 
 
 def in_browser(output: Path, one_index: bool) -> tuple[dict, dict, dict]:
-    """Serve a built site's `output` and measure, in Chromium: the downloads of three
+    """Serve a built site's `output` and measure, in Chromium: the downloads of five
     queries, how close the shards' results are to one index's (only with `one_index`,
     which `output/one-index/` must hold), and typed searches on two screens."""
     from playwright.sync_api import sync_playwright
@@ -201,7 +201,9 @@ def in_browser(output: Path, one_index: bool) -> tuple[dict, dict, dict]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         queries = {
             "first query": "q=police",
+            "first query, every response": "q=police&all=1",
             "query with one filter": "q=police&outcome=Refused",
+            "query with a year": "q=police&year=2020",
             "query sorted by date": "q=police&sort=newest",
         }
         downloads = {

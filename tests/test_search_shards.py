@@ -9,11 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
-from browser import serve
+from browser import serve, wait_until
 from conftest import PROJECT, Build, build, good_record, write_site
-from test_search import result_urls
+from test_search import result_urls, settled
 
 # Words found in one year and not another, misspelt, cut short, with a filter, and none.
 QUERIES = [
@@ -39,22 +40,31 @@ ONE_INDEX_SEARCH = """async ([bundle, term, filters]) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def one_index_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example log in shards of about three pages (two a year, mostly), with, beside
-    them, one Pagefind index of all its pages, made by Pagefind itself as the build did
-    before the index was split."""
-    root = tmp_path_factory.mktemp("sharded")
+def sharded_with_one_index(root: Path, settings: str) -> Path:
+    """The example log built in shards with these settings, with, beside them, one Pagefind
+    index of all its pages, made by Pagefind itself as the build did before the index was
+    split (in `one-index/`)."""
     shutil.copytree(PROJECT / "disclosures", root / "disclosures")
-    write_site(root, {}, "FOILOG_SEARCH_SHARD_PAGES = 3")
+    write_site(root, {}, settings)
     built = build(root)
     assert built.ok, built.result.stderr
-    shards = json.loads((built.output / "pagefind/shards.json").read_text())["shards"]
-    assert len(shards) > 3  # more than one a year
     command = [sys.executable, "-m", "pagefind", "--site", str(built.output), "--silent"]
     command += ["--glob", "disclosures/**/*.html", "--output-subdir", "one-index"]
     subprocess.run(command, check=True)
     return built.output
+
+
+@pytest.fixture(scope="module")
+def one_index_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example log in shards of about three pages (two a year, mostly), every one read
+    by a first search."""
+    site = sharded_with_one_index(tmp_path_factory.mktemp("sharded"), SMALL_SHARDS)
+    shards = json.loads((site / "pagefind/shards.json").read_text())["shards"]
+    assert len(shards) > 3  # more than one a year
+    return site
+
+
+SMALL_SHARDS = "FOILOG_SEARCH_SHARD_PAGES = 3"
 
 
 def test_shards_find_the_same_results_as_one_index(browser: Any, one_index_site: Path) -> None:
@@ -62,16 +72,122 @@ def test_shards_find_the_same_results_as_one_index(browser: Any, one_index_site:
     with serve(one_index_site) as address:
         page.goto(f"{address}/404.html")
         for query in QUERIES:
-            term, _, rest = query.partition("&")
-            filters = {}
-            if rest:
-                name, _, value = rest.partition("=")
-                filters[name] = {"any": [value.replace("+", " ").replace("%3A", ":")]}
-            expected = set(page.evaluate(ONE_INDEX_SEARCH, ["/one-index/", term, filters]))
+            expected = one_index_results(page, query)
             search = browser.new_page()
             search.goto(f"{address}/search/?q={query}")
             assert result_urls(search) == expected, query
             search.close()
+    page.close()
+
+
+def one_index_results(page: Any, query: str) -> set[str]:
+    """The addresses one index of the whole log finds for a query of the search page."""
+    term, _, rest = query.partition("&")
+    filters = {}
+    if rest:
+        name, _, value = rest.partition("=")
+        filters[name] = {"any": [value.replace("+", " ").replace("%3A", ":")]}
+    return set(page.evaluate(ONE_INDEX_SEARCH, ["/one-index/", term, filters]))
+
+
+@pytest.fixture(scope="module")
+def newest_first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example log in small shards, of which a first search reads five pages' worth."""
+    root = tmp_path_factory.mktemp("newest-first")
+    return sharded_with_one_index(root, f"{SMALL_SHARDS}\nFOILOG_SEARCH_FIRST_PAGES = 5")
+
+
+def shards_read(requests: list[str], primary: str) -> tuple[set[str], set[str]]:
+    """The shards whose index chunks these requests fetched, and the others they fetched
+    anything of but the code and metadata of `primary`, whose script searches them all."""
+    paths = [urlparse(url).path.split("/") for url in requests]
+    shards = [parts for parts in paths if parts[1] == "pagefind" and len(parts) > 3]
+    searched = {parts[2] for parts in shards if parts[3] == "index"}
+    return searched, {parts[2] for parts in shards if parts[2] != primary} - searched
+
+
+def test_a_first_search_reads_the_newest_responses_and_offers_the_rest(
+    browser: Any, newest_first_site: Path
+) -> None:
+    listed = json.loads((newest_first_site / "pagefind/shards.json").read_text())
+    shards, months = listed["shards"], listed["months"]
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    with serve(newest_first_site) as address:
+        page.goto(f"{address}/404.html")
+        everything = one_index_results(page, "police")
+        page.goto(f"{address}/search/?q=police")
+        found = result_urls(page)
+        # The newest shards of five pages at most: 2025's (two shards of its months).
+        read, other = shards_read(requests, shards[-1])
+        assert read == {name for name in shards if name.startswith("2025")} and not other
+        assert found == {url for url in everything if url.startswith("/disclosures/2025/")}
+        assert found < everything
+        note = page.locator("#search-scope")
+        first, last = min(months[name][0] for name in read), max(months[n][1] for n in read)
+        assert first == "2025-01" and last == "2025-09"
+        status = page.locator("#search-status")
+        assert status.inner_text() == (
+            f"{len(found)} results for “police”. "
+            "Only responses from January 2025 to September 2025 were searched."
+        )
+        assert note.is_visible()
+
+        # The year group counts the years searched, and leaves the others uncounted.
+        if not page.locator("#search-filters").evaluate("panel => panel.open"):
+            page.locator("#search-filters > summary").click()
+        page.locator("[data-filter-group=year] summary").click()
+        # Opening the group counts it again, once the search it starts has run.
+        wait_until(
+            page, "document.querySelector('[data-filter-group=year]').dataset.counts == 'search'"
+        )
+        settled(page)
+        count = "li:has(input[name=year][value='{}']) [data-count]"
+        assert page.locator(count.format(2025)).inner_text() == f"({len(found)})"
+        assert page.locator(count.format(2023)).inner_text() == ""
+
+        page.get_by_role("button", name="Search all responses").click()
+        assert result_urls(page) == everything
+        assert note.is_hidden()
+        assert status.inner_text() == f"{len(everything)} results for “police”."
+        assert page.locator(count.format(2023)).inner_text() not in ("", "(0)")
+        assert "all=1" in page.url
+        assert page.evaluate("document.activeElement.closest('#search-results') !== null")
+        page.reload()  # the address keeps the choice
+        assert result_urls(page) == everything and note.is_hidden()
+
+        # Sorted oldest first, the oldest shards are read first.
+        requests.clear()
+        page.goto(f"{address}/search/?q=police&sort=oldest")
+        oldest = result_urls(page)
+        assert oldest and all(url.startswith("/disclosures/2023/") for url in oldest)
+        read, other = shards_read(requests, shards[-1])
+        assert all(name.startswith("2023") for name in read) and not other
+        assert "Only responses from March 2023 to October 2023" in status.inner_text()
+
+        # A year chosen: only the shards of that year, all of them when they hold five pages
+        # or fewer (2024), else its newest (2023), and all once asked.
+        requests.clear()
+        page.goto(f"{address}/search/?q=police&year=2024")
+        expected = one_index_results(page, "police&year=2024")
+        assert expected and result_urls(page) == expected and note.is_hidden()
+        read, other = shards_read(requests, shards[-1])
+        assert read == {name for name in shards if name.startswith("2024")} and not other
+        requests.clear()
+        page.goto(f"{address}/search/?q=police&year=2023")
+        newest = result_urls(page)
+        assert "Only responses from August 2023 to November 2023" in status.inner_text()
+        read, other = shards_read(requests, shards[-1])
+        assert read == {"2023-08-to-10", "2023-11"} and not other
+        page.get_by_role("button", name="Search all responses").click()
+        expected = one_index_results(page, "police&year=2023")
+        assert newest < result_urls(page) == expected
+
+        # Nothing in the newest responses: every response is searched without asking.
+        page.goto(f"{address}/search/?q=000642-23")
+        assert result_urls(page) == one_index_results(page, "000642-23") != set()
+        assert note.is_hidden()
     page.close()
 
 
@@ -134,21 +250,37 @@ def test_a_rebuild_that_changes_one_record_rewrites_only_its_shard(tmp_path: Pat
     assert not (removed.output / "pagefind" / "2025").exists()
 
 
-def pages_of(year: int, count: int) -> list[str]:
-    return [f"disclosures/{year}/{n:06}-{year % 100}/index.html" for n in range(count)]
+def pages_of(year: int, count: int, month: int = 1, start: int = 0) -> dict[str, str]:
+    """Log pages of a year, each with its date sort key."""
+    return {
+        f"disclosures/{year}/{n:06}-{year % 100}/index.html": f"{year}-{month:02}-01"
+        for n in range(start, start + count)
+    }
 
 
-def test_quiet_years_share_a_shard_and_a_busy_one_is_dealt_into_several() -> None:
+def test_quiet_years_share_a_shard_and_a_busy_one_is_split_by_its_months() -> None:
     from foilog.search.shards import plan_shards
 
     most = 100
-    pages = pages_of(2019, 30) + pages_of(2020, 60) + pages_of(2021, 50) + pages_of(2022, 230)
-    pages += ["cy/disclosures/2022/000001-22/index.html", *pages_of(2023, 10)]
+    undated = {f"disclosures/undated/{n}/index.html": "0000" for n in range(5)}
+    pages = {**undated, **pages_of(2019, 30), **pages_of(2020, 60), **pages_of(2021, 50)}
+    busy = {**pages_of(2022, 40), **pages_of(2022, 50, 2, 100), **pages_of(2022, 30, 3, 200)}
+    busy |= {**pages_of(2022, 230, 4, 300), "cy/disclosures/2022/000101-22/index.html": "2022-02"}
+    pages |= {**busy, **pages_of(2023, 10)}
     shards = plan_shards(pages, most)
-    assert set(shards) == {"2019-2020", "2021", "2022-1", "2022-2", "2022-3", "2023"}
+    assert list(shards) == [
+        "undated-2020",
+        "2021",
+        "2022-01-to-02",  # with the Welsh page of a February record
+        "2022-03",
+        "2022-04-1",
+        "2022-04-2",
+        "2022-04-3",
+        "2023",
+    ]
     assert all(len(paths) <= most * 1.5 for paths in shards.values())  # dealt by a hash
     assert sorted(p for paths in shards.values() for p in paths) == sorted(pages)
     # The same pages in another order, or with a new record, stay in the same shards.
-    again = plan_shards([*reversed(pages), *pages_of(2023, 11)], most)
+    again = plan_shards(dict(reversed(pages.items())) | pages_of(2023, 1, 5, 50), most)
     for name, paths in shards.items():
         assert set(paths) <= set(again[name])

@@ -53,13 +53,22 @@ def index_site(pelican: Any) -> None:
     site = Path(pelican.output_path) / prefix
     build = build_in(pelican.output_path)
     if build is None:
-        build_browser_index(site, shard_pages=settings.search_shard_pages)
+        build_browser_index(
+            site,
+            shard_pages=settings.search_shard_pages,
+            first_pages=settings.search_first_pages,
+        )
         return
     kept = [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
     state_file = settings.cache_path / STATE_FILE
     start = time.perf_counter()
     indexed = build_browser_index(
-        site, build.replaces / prefix, kept, state_file, settings.search_shard_pages
+        site,
+        build.replaces / prefix,
+        kept,
+        state_file,
+        settings.search_shard_pages,
+        settings.search_first_pages,
     )
     shards = len(indexed.state["shards"])
     log.info(

@@ -2,10 +2,13 @@
 
 Pagefind indexes a whole site at once, holding about 90 KB a page while it does, so a log of
 100,000 records would need hours of a publisher's time and gigabytes of memory for every
-new record. Instead each shard of the log's pages (foilog.search.shards: a year, or part of
-a busy year) is its own Pagefind bundle, in `pagefind/<shard>/`, and the search page
-searches together those that have its language (Pagefind's `mergeIndex`).
-`pagefind/shards.json` lists the shards and their languages, and `pagefind/date-order.json`
+new record. Instead each shard of the log's pages (foilog.search.shards: a few years, a
+year, or a few months of a busy one) is its own Pagefind bundle, in `pagefind/<shard>/`,
+and the search page searches together those that have its language (Pagefind's
+`mergeIndex`). `pagefind/shards.json` lists the shards, oldest first, with the number of
+pages each has in each language and the months it covers, and how many pages a first
+search reads (FOILOG_SEARCH_FIRST_PAGES: the search page searches the newest shards that
+together hold at most that many, and offers to search the rest); `pagefind/date-order.json`
 lists every page's id, oldest first, for sorting by date.
 
 What each shard was made from (its pages' keys) is kept in the cache folder, with the ids
@@ -34,15 +37,23 @@ from pathlib import Path
 from typing import Any
 
 from foilog.search.pagefind_bundle import SearchIndexError, compressed_wasm, index_pages
-from foilog.search.shards import Page, is_log_page, plan_shards, read_page, shard_key
-from foilog.settings import DEFAULT_SEARCH_SHARD_PAGES
+from foilog.search.shards import (
+    Page,
+    is_log_page,
+    month_of,
+    plan_shards,
+    read_page,
+    shard_key,
+)
+from foilog.settings import DEFAULT_SEARCH_FIRST_PAGES, DEFAULT_SEARCH_SHARD_PAGES
 
 BUNDLE = "pagefind"
 SHARDS_FILE = "shards.json"
 SORT_FILE = "date-order.json"
 # The layout of the state file and of the bundles this module writes (3: fragments in packs).
 # A bundle of another layout is never kept: the first shard's script reads every shard.
-_STATE_FORMAT = 3
+# (4: shards split by months, and searched only those a search needs.)
+_STATE_FORMAT = 4
 
 __all__ = ["IndexedSite", "SearchIndexError", "build_browser_index"]
 
@@ -67,13 +78,16 @@ def build_browser_index(
     kept: Iterable[str] = (),
     state_file: Path | None = None,
     shard_pages: int = DEFAULT_SEARCH_SHARD_PAGES,
+    first_pages: int = DEFAULT_SEARCH_FIRST_PAGES,
 ) -> IndexedSite:
     """Index the log's pages of the site being built in `site` into `site/pagefind/`.
 
     `previous` is the same site's folder in the output folder a build replaces, `kept` the
     files of it (paths from the site's folder) that the build kept rather than wrote, and
     `state_file` what the last build noted of its shards. Without them, every shard is
-    indexed. A shard holds at most `shard_pages` pages (foilog.search.shards)."""
+    indexed. A shard holds at most `shard_pages` pages (foilog.search.shards), and a first
+    search reads the newest shards that together hold at most `first_pages` pages of its
+    language."""
     kept_pages = {path for path in kept if is_log_page(path)}
     state = _load(state_file) if previous is not None else {}
     noted: dict[str, list[str]] = state.get("pages", {})
@@ -102,7 +116,11 @@ def build_browser_index(
             with contextlib.suppress(OSError, SearchIndexError):
                 wasm.update(compressed_wasm(previous / BUNDLE / name))
             break
-    for name, paths in plan_shards(indexed, shard_pages).items():
+    dates = {path: page.date for path, page in indexed.items()}
+    spans: dict[str, list[str]] = {}
+    for name, paths in plan_shards(dates, shard_pages).items():
+        months = sorted(month_of(dates[path]) for path in paths)
+        spans[name] = [months[0], months[-1]]
         key = shard_key(indexed, paths, code)
         before = state.get("shards", {}).get(name)
         files = [f"{BUNDLE}/{name}/{file}" for file in before["files"]] if before else []
@@ -114,9 +132,14 @@ def build_browser_index(
             result.rebuilt.append(name)
         shards[name] = shard
         ids.update(shard["ids"])
-    # Each shard's languages: a page searches only the shards that have its own.
+    # Each shard's pages by language: a page searches only the shards that have its own.
     languages = {name: shard["languages"] for name, shard in shards.items()}
-    listed = {"shards": list(shards), "languages": languages}
+    listed = {
+        "shards": list(shards),
+        "languages": languages,
+        "months": spans,
+        "first_pages": first_pages,
+    }
     (bundle / SHARDS_FILE).write_text(json.dumps(listed), encoding="utf-8")
     order = sorted(indexed, key=lambda path: (indexed[path].date, path))
     date_order = [ids[url] for url in map(_url, order) if url in ids]
@@ -163,7 +186,8 @@ def _index_shard(
         ids = index_pages(shard_site, "*.html", bundle, wasm, addresses)
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return {"ids": ids, "files": files, "languages": sorted(entry["languages"])}
+    languages = {code: info["page_count"] for code, info in sorted(entry["languages"].items())}
+    return {"ids": ids, "files": files, "languages": languages}
 
 
 def _url(path: str) -> str:

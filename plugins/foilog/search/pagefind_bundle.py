@@ -19,8 +19,9 @@ the date sort order there. So, once Pagefind has written a bundle, this module:
   order (`date-order.json`, see foilog.search.browser_index) only when someone sorts by date;
 - compresses the metadata and the WebAssembly file again with Zopfli;
 - removes Pagefind's ready-made interfaces and web worker, which the search page never loads;
-- changes two lines of Pagefind's script (`_PATCHES`) so that the search page can search
-  shards together as one index would (see docs/search.md, "Shards").
+- changes a few lines of Pagefind's script (`_PATCHES`) so that the search page can search
+  shards together as one index would, and search only some of them (see docs/search.md,
+  "Shards").
 
 This reads and writes Pagefind's own file format, so the Pagefind version is pinned in
 pyproject.toml, and an unknown format stops the build with a clear message.
@@ -53,7 +54,9 @@ _UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 # of the whole log would not, so the search page needs to know which words each shard
 # matched: every bundle starts in Pagefind's "playground mode", which gives each result's
 # matched words, and a search gives each shard's own results and counts as well as the
-# merged ones (merging the counts no longer adds the others' into the first shard's).
+# merged ones (merging the counts no longer adds the others' into the first shard's). A
+# search or a preload given `shards` reads only those of the merged bundles, so a first
+# search need not read the oldest.
 _PATCHES = (
     (
         "if(!merged[filterKey]){merged[filterKey]=values;continue;}",
@@ -86,6 +89,19 @@ _PATCHES = (
         "let part=await this.packRange(url,start,end);if(part.whole){head.whole=part.whole;}"
         "return part.bytes;}"
         "async _loadFragment(hash){let compressed_fragment=await this.loadPacked(hash);",
+    ),
+    (
+        "async preload(term,options2={}){await Promise.all(this.instances.map("
+        "(i2)=>i2.preload(term,options2)));}",
+        # `shards`: the base paths of the bundles to search, where not every one merged.
+        "searched(options2){let paths=options2.shards;"
+        "return paths?this.instances.filter((i2)=>paths.includes(i2.basePath)):this.instances;}"
+        "async preload(term,options2={}){await Promise.all(this.searched(options2).map("
+        "(i2)=>i2.preload(term,options2)));}",
+    ),
+    (
+        "async search(term,options2={}){let search2=await Promise.all(this.instances.map(",
+        "async search(term,options2={}){let search2=await Promise.all(this.searched(options2).map(",
     ),
     (
         "let response={results,unfilteredResultCount,filters:filters2,totalFilters,timings};",

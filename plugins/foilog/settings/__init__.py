@@ -82,6 +82,7 @@ KNOWN = {
     "FOILOG_FEED_ITEMS",
     "FOILOG_MAX_RECORD_BYTES",
     "FOILOG_SEARCH_SHARD_PAGES",
+    "FOILOG_SEARCH_FIRST_PAGES",
     "FOILOG_CASE_REGISTER",
     "FOILOG_CASE_REGISTER_MAPPING",
     "FOILOG_URL_PREFIX",
@@ -99,6 +100,8 @@ DEVELOPMENT_SITEURL = "http://localhost:8000"
 DEFAULT_MAX_RECORD_BYTES = 1_000_000
 # Most pages in one shard of the search index: Pagefind indexes one again in a few seconds.
 DEFAULT_SEARCH_SHARD_PAGES = 2500
+# Pages a first search reads, newest first: about 150 KB of download for a common word.
+DEFAULT_SEARCH_FIRST_PAGES = 5000
 
 
 class SettingsError(ValueError):
@@ -132,6 +135,7 @@ class SiteSettings:
     register: ExemptionRegister = field(repr=False)
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     search_shard_pages: int = DEFAULT_SEARCH_SHARD_PAGES
+    search_first_pages: int = DEFAULT_SEARCH_FIRST_PAGES
     cookie_policy_version: str = "1"
     cookie_categories: tuple[CookieCategory, ...] = ()
     phase: str | None = None
@@ -324,6 +328,7 @@ def read_settings(settings: dict[str, Any]) -> SiteSettings:
         register=register,
         max_record_bytes=count("FOILOG_MAX_RECORD_BYTES", DEFAULT_MAX_RECORD_BYTES),
         search_shard_pages=count("FOILOG_SEARCH_SHARD_PAGES", DEFAULT_SEARCH_SHARD_PAGES),
+        search_first_pages=count("FOILOG_SEARCH_FIRST_PAGES", DEFAULT_SEARCH_FIRST_PAGES),
         cookie_policy_version=str(version).strip() or "1",
         cookie_categories=categories,
         phase=phase,

@@ -83,7 +83,10 @@ export function startFilterPanel(form, onGroupOpen) {
       for (const box of boxes) {
         const count = box.labels[0].querySelector("[data-count]");
         if (counts === null) count.textContent = count.dataset.total;
-        else if (counts?.[box.name]) count.textContent = `(${counts[box.name][box.value] ?? 0})`;
+        else if (counts?.[box.name]) {
+          const value = counts[box.name][box.value];
+          count.textContent = value === null ? "" : `(${value ?? 0})`; // null: not counted
+        }
         else count.textContent = "";
       }
     },

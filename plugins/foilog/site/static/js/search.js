@@ -11,6 +11,7 @@ const list = document.getElementById("search-results");
 const query = document.getElementById("search-q");
 const sort = document.getElementById("search-sort");
 const more = document.getElementById("search-more");
+const scopeNote = document.getElementById("search-scope");
 const checkboxes = [...form.querySelectorAll("input[type=checkbox]")];
 const monthSelects = [...form.querySelectorAll("[data-month-range]")];
 const exitArea = document.querySelector("[data-quick-exit-topics]");
@@ -19,6 +20,8 @@ const sensitiveTopics = exitArea ? JSON.parse(exitArea.dataset.quickExitTopics) 
 const PAGE_SIZE = 10; // each result's text is fetched separately, so load a page at a time
 const TYPING_PAUSE_MS = 120; // search once typing pauses, not on every key
 let pagefindLoading = null;
+// Whether the visitor asked to search every response, not only the newest (or oldest).
+let everyResponse = false;
 let dateRanks = null; // page id -> position in date order, loaded only when sorting by date
 let latest = 0;
 let pending = [];
@@ -42,6 +45,7 @@ function restoreFromUrl() {
   sort.value = params.get("sort") || "";
   for (const box of checkboxes) box.checked = params.getAll(box.name).includes(box.value);
   for (const select of monthSelects) select.value = params.get(select.name) || "";
+  everyResponse = params.get("all") === "1";
 }
 
 function monthRange() {
@@ -70,6 +74,7 @@ function saveToUrl() {
   if (sort.value) params.set("sort", sort.value);
   for (const box of checkboxes) if (box.checked) params.append(box.name, box.value);
   for (const select of monthSelects) if (select.value) params.set(select.name, select.value);
+  if (everyResponse) params.set("all", "1");
   const text = params.toString();
   history.replaceState(null, "", text ? `?${text}` : window.location.pathname);
 }
@@ -92,6 +97,7 @@ function clearResults(message) {
   list.replaceChildren();
   more.hidden = true;
   none.hidden = true;
+  scopeNote.hidden = true;
   status.textContent = message;
 }
 
@@ -150,23 +156,24 @@ async function search(ticket) {
     else clearResults("");
     return;
   }
-  const pagefind = await loadPagefind();
+  const index = await loadPagefind();
+  const chosen = chosenFilters();
   const filters = {};
-  for (const [key, values] of Object.entries(chosenFilters())) filters[key] = { any: values };
-  const unloaded = [...counted].filter((group) => !loadedCounts.has(group));
-  if (pagefind && unloaded.length) {
-    const everything = Object.fromEntries(unloaded.map((group) => [group, { none: [] }]));
-    await pagefind.preload(term, { filters: everything });
-    for (const group of unloaded) loadedCounts.add(group);
+  for (const [key, values] of Object.entries(chosen)) filters[key] = { any: values };
+  let scope = index ? scopeOf(index, chosen, everyResponse) : null;
+  let found = await searchShards(index, scope, term, filters);
+  if (scope?.partial && found.results.length === 0) {
+    // Nothing in the newest responses: the visitor would have to ask, so look in them all.
+    scope = scopeOf(index, chosen, true);
+    found = await searchShards(index, scope, term, filters);
   }
-  const found = pagefind
-    ? asOneIndex(await pagefind.search(term, { filters }))
-    : { results: [], filters: {} };
   const results = sort.value ? await sortByDate(found.results, sort.value) : found.results;
   if (ticket !== latest) return; // a newer search has started
+  if (scope?.partial) leaveUncounted(found.filters, scope);
   panel.showCounts(found.filters);
   list.replaceChildren();
   none.hidden = true;
+  scopeNote.hidden = !scope?.partial; // offers to search every response
   pending = results;
   await showMore(ticket);
   if (ticket !== latest) return;
@@ -177,7 +184,8 @@ async function search(ticket) {
   const message = count
     ? count === 1 ? "{count} result for “{term}”." : "{count} results for “{term}”."
     : filtered ? "No results for “{term}” with the filters you chose." : "No results for “{term}”.";
-  status.textContent = window.foilogText(message, { count, term });
+  const said = [window.foilogText(message, { count, term }), scopeText(scope)];
+  status.textContent = said.filter(Boolean).join(" ");
 }
 
 function showNoResults() {
@@ -196,6 +204,81 @@ function showNoResults() {
   }
   none.querySelector("[data-none-filters]").hidden = chosen.length === 0;
   none.hidden = false;
+}
+
+async function searchShards(index, scope, term, filters) {
+  // Search the shards in `scope` as one index, loading the counts of the filter groups a
+  // visitor opened first (see `counted`).
+  if (!index || !scope.names.length) return { results: [], filters: {} };
+  const shards = await merged(index, scope.names);
+  const unloaded = [...counted].filter((group) => !loadedCounts.has(`${group} ${shards}`));
+  if (unloaded.length) {
+    const everything = Object.fromEntries(unloaded.map((group) => [group, { none: [] }]));
+    await index.module.preload(term, { filters: everything, shards });
+    for (const group of unloaded) loadedCounts.add(`${group} ${shards}`);
+  }
+  return asOneIndex(await index.module.search(term, { filters, shards }));
+}
+
+function scopeOf(index, chosen, every) {
+  // The shards a search reads: of those that cover the years and the date range chosen
+  // (every shard when none is), all once asked for; else the newest (the oldest, sorted
+  // oldest first) that together hold at most the first search's pages, and at least one.
+  // A shard covers months no other covers, but for the parts of one busy month, which are
+  // read together.
+  const { months } = index;
+  const years = chosen.year;
+  const range = chosen.month;
+  const shards = index.shards.filter((name) => {
+    const [first, last] = months[name];
+    const inYears = !years || years.some((value) => {
+      const year = /^\d{4}$/.test(value) ? value : "0000";
+      return first.slice(0, 4) <= year && year <= last.slice(0, 4);
+    });
+    return inYears && (!range || range.some((month) => first <= month && month <= last));
+  });
+  if (every) return { names: shards, partial: false };
+  const ordered = sort.value === "oldest" ? shards : [...shards].reverse();
+  const names = [];
+  let pages = 0;
+  for (const name of ordered) {
+    const last = names[names.length - 1];
+    const samePart = last && months[last].join() === months[name].join();
+    if (last && pages + index.pages[name] > index.firstPages && !samePart) break;
+    names.push(name);
+    pages += index.pages[name];
+  }
+  const spans = names.map((name) => months[name]);
+  const from = spans.map(([first]) => first).sort()[0];
+  const to = spans.map(([, last]) => last).sort().at(-1);
+  return { names, partial: names.length < shards.length, from, to };
+}
+
+function leaveUncounted(counts, scope) {
+  // The years a search did not read have no count, rather than none found.
+  for (const box of checkboxes.filter((box) => box.name === "year")) {
+    const year = /^\d{4}$/.test(box.value) ? box.value : "0000";
+    const read = scope.from.slice(0, 4) <= year && year <= scope.to.slice(0, 4);
+    if (!read && counts.year) counts.year[box.value] = null;
+  }
+}
+
+function scopeText(scope) {
+  // Which responses a search read, when not all ("" when all).
+  if (!scope?.partial) return "";
+  const { from, to } = scope;
+  return from.startsWith("0000")
+    ? window.foilogText("Only responses up to {to} were searched.", { to: monthLabel(to) })
+    : window.foilogText("Only responses from {from} to {to} were searched.", {
+        from: monthLabel(from),
+        to: monthLabel(to),
+      });
+}
+
+function monthLabel(month) {
+  // "March 2024", as the date range lists write it; a year alone where the month is not known.
+  const option = monthSelects[0]?.querySelector(`option[value="${month}"]`);
+  return option ? option.textContent.trim() : month.slice(0, 4);
 }
 
 function matchedLength(response, term) {
@@ -240,7 +323,8 @@ function asOneIndex(found) {
 function loadPagefind() {
   // Started when the search box is focused or the page is idle, so that the first search
   // does not wait for Pagefind's code and metadata. The index is in shards (see
-  // docs/search.md), each its own Pagefind bundle: the first one's code searches them all.
+  // docs/search.md), each its own Pagefind bundle: the newest one's code searches them
+  // all, and the others are merged in when a search first needs them.
   pagefindLoading ||= (async () => {
     const bundle = new URL(form.dataset.pagefind, window.location.href);
     const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
@@ -248,21 +332,36 @@ function loadPagefind() {
     // The shards with this page's language (Pagefind would fall back to another one's).
     const language = (document.documentElement.lang || "unknown").toLowerCase();
     const base = (code) => code.split("-")[0];
-    const own = listed.shards.filter((name) =>
-      listed.languages[name].some((code) => code === language || base(code) === base(language)),
-    );
+    const ownCodes = (name) => Object.keys(listed.languages[name]).filter((code) =>
+      code === language || base(code) === base(language));
+    const own = listed.shards.filter((name) => ownCodes(name).length);
     const shards = own.length ? own : listed.shards;
     if (!shards.length) return null; // a log with nothing published yet
-    const module = await import(new URL(`${shards[0]}/pagefind.js`, bundle).href);
+    const pages = Object.fromEntries(shards.map((name) => {
+      const codes = own.length ? ownCodes(name) : Object.keys(listed.languages[name]);
+      return [name, codes.reduce((sum, code) => sum + listed.languages[name][code], 0)];
+    }));
+    const primary = shards[shards.length - 1];
+    const module = await import(new URL(`${primary}/pagefind.js`, bundle).href);
     // Pagefind's web worker is another 12 KB to download; a search this size runs as well here.
     await module.options({ noWorker: true });
     await module.init();
-    await Promise.all(
-      shards.slice(1).map((name) => module.mergeIndex(new URL(`${name}/`, bundle).pathname)),
-    );
-    return module;
+    const path = (name) => new URL(`${name}/`, bundle).pathname;
+    return {
+      module, shards, pages, path, primary,
+      months: listed.months,
+      firstPages: listed.first_pages,
+      merging: { [primary]: Promise.resolve() },
+    };
   })();
   return pagefindLoading;
+}
+
+async function merged(index, names) {
+  // The base paths of these shards, once each is merged into the search.
+  for (const name of names) index.merging[name] ||= index.module.mergeIndex(index.path(name));
+  await Promise.all(names.map((name) => index.merging[name]));
+  return names.map(index.path);
 }
 
 async function sortByDate(results, order) {
@@ -344,6 +443,12 @@ form.addEventListener("submit", (event) => {
   saveToUrl();
   runSearch();
 });
+scopeNote.querySelector("[data-scope-all]").addEventListener("click", async () => {
+  everyResponse = true;
+  saveToUrl();
+  await runSearch();
+  list.querySelector("a")?.focus(); // the button is gone: on to the first result
+});
 more.addEventListener("click", async () => {
   const next = list.children.length;
   busy(true);
@@ -355,7 +460,13 @@ query.addEventListener("focus", loadPagefind, { once: true });
 query.addEventListener("input", () => {
   // Fetch the index chunks for the words so far while the visitor types.
   const term = query.value.trim();
-  if (term) loadPagefind().then((pagefind) => pagefind?.preload(term));
+  if (term) {
+    loadPagefind().then(async (index) => {
+      if (!index) return;
+      const scope = scopeOf(index, chosenFilters(), everyResponse);
+      index.module.preload(term, { shards: await merged(index, scope.names) });
+    });
+  }
   scheduleSearch();
 });
 sort.addEventListener("change", scheduleSearch);
