@@ -119,8 +119,8 @@ def build_browser_index(
     dates = {path: page.date for path, page in indexed.items()}
     spans: dict[str, list[str]] = {}
     for name, paths in plan_shards(dates, shard_pages).items():
-        months = sorted(month_of(dates[path]) for path in paths)
-        spans[name] = [months[0], months[-1]]
+        months = [month_of(dates[path]) for path in paths]
+        spans[name] = [min(months), max(months)]
         key = shard_key(indexed, paths, code)
         before = state.get("shards", {}).get(name)
         files = [f"{BUNDLE}/{name}/{file}" for file in before["files"]] if before else []

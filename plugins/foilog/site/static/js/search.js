@@ -27,10 +27,11 @@ let latest = 0;
 let pending = [];
 // Filter groups whose counts a visitor asked for by opening them. Pagefind counts only the
 // filters whose chunks it has loaded, and loads a chunk only for a filter in a search; so a
-// group's chunk is loaded once, by a preload naming it with a filter that leaves every
-// result in, before the search (such a filter would change the counts if searched with).
+// group's chunks are loaded once for each set of shards searched, by a preload naming it
+// with a filter that leaves every result in, before the search (such a filter would change
+// the counts if searched with).
 const counted = new Set();
-const loadedCounts = new Set();
+const loadedCounts = new Set(); // "group shard paths" already preloaded
 
 const panel = startFilterPanel(form, (group, chosen) => {
   // A chosen value's group has its counts already: the search loads that filter anyway.
@@ -231,10 +232,7 @@ function scopeOf(index, chosen, every) {
   const range = chosen.month;
   const shards = index.shards.filter((name) => {
     const [first, last] = months[name];
-    const inYears = !years || years.some((value) => {
-      const year = /^\d{4}$/.test(value) ? value : "0000";
-      return first.slice(0, 4) <= year && year <= last.slice(0, 4);
-    });
+    const inYears = !years || years.some((value) => spansYear(first, last, value));
     return inYears && (!range || range.some((month) => first <= month && month <= last));
   });
   if (every) return { names: shards, partial: false };
@@ -254,12 +252,17 @@ function scopeOf(index, chosen, every) {
   return { names, partial: names.length < shards.length, from, to };
 }
 
+function spansYear(first, last, value) {
+  // Whether months `first` to `last` ("2024-03", "0000-00" undated) take in a year filter's
+  // value: a year, or the label of responses with no date.
+  const year = /^\d{4}$/.test(value) ? value : "0000";
+  return first.slice(0, 4) <= year && year <= last.slice(0, 4);
+}
+
 function leaveUncounted(counts, scope) {
   // The years a search did not read have no count, rather than none found.
   for (const box of checkboxes.filter((box) => box.name === "year")) {
-    const year = /^\d{4}$/.test(box.value) ? box.value : "0000";
-    const read = scope.from.slice(0, 4) <= year && year <= scope.to.slice(0, 4);
-    if (!read && counts.year) counts.year[box.value] = null;
+    if (counts.year && !spansYear(scope.from, scope.to, box.value)) counts.year[box.value] = null;
   }
 }
 
@@ -348,7 +351,7 @@ function loadPagefind() {
     await module.init();
     const path = (name) => new URL(`${name}/`, bundle).pathname;
     return {
-      module, shards, pages, path, primary,
+      module, shards, pages, path,
       months: listed.months,
       firstPages: listed.first_pages,
       merging: { [primary]: Promise.resolve() },
