@@ -3,6 +3,7 @@ findings, and files that are never published (personal data in text: test_guard_
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -325,6 +326,44 @@ def test_a_rebuild_compares_a_new_record_with_the_figures_kept_from_the_last_bui
     records["b.yaml"] = _burglaries("000002-25", 135, topics=["burglaries"])
     third = make_site(records, 'FOILOG_GUARD = "error"')
     assert third.ok, third.result.stderr
+
+
+def test_the_pairs_a_rebuild_keeps_are_those_of_unchanged_records(
+    make_site, tmp_path: Path
+) -> None:
+    """A rebuild keeps the close figures found between records that did not change, looks
+    again only at those that did, and finds what a build from nothing finds."""
+
+    def differences(site) -> list[str]:
+        assert site.ok, site.result.stderr
+        return sorted(line for line in site.error_lines() if "cross-record-difference" in line)
+
+    records = {
+        "a.yaml": _burglaries("000001-24", 120, responded="2025-03-10"),
+        "b.yaml": _burglaries("000002-25", 123, topics=["burglaries"]),
+        "c.yaml": _burglaries("000003-25", 150, responded="2025-03-25"),
+        # Enough other records that a rebuild looks again at the changed ones only.
+        **{f"other-{n}.yaml": good_record(reference=f"00001{n}-25") for n in range(6)},
+    }
+    (first,) = differences(make_site(records))
+    assert "b.yaml" in first and "123 here and 120 in 000001-24" in first
+    # Another record changes, to figures of another subject: the pair of the two that did
+    # not is still found.
+    robberies = [{**_relabelled("Street", 151), "caption": "Robberies"}]
+    records["c.yaml"] = _burglaries("000003-25", 0, topics=["robbery"], figures=robberies)
+    assert differences(make_site(records)) == [first]
+    records["c.yaml"] = _burglaries("000003-25", 151, responded="2025-03-25")
+    assert differences(make_site(records)) == [first]
+    # One of the pair changes: its pair goes, and the new one is found.
+    records["a.yaml"] = _burglaries("000001-24", 149, responded="2025-03-10")
+    (changed,) = differences(make_site(records))
+    assert "c.yaml" in changed and "151 here and 149 in 000001-24" in changed
+    shutil.rmtree(tmp_path / "cache")
+    assert differences(make_site(records)) == [changed]
+    # A record is removed: so are its pairs.
+    del records["a.yaml"]
+    (tmp_path / "disclosures" / "a.yaml").unlink()
+    assert differences(make_site(records)) == []
 
 
 def test_the_build_does_not_warn_of_the_same_figure_or_a_large_difference(make_site) -> None:

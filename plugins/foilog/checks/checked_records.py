@@ -11,6 +11,12 @@ with the place, size and modification time of each attachment file it names and 
 it passed. It is used again only when those files are as they were and
 the day is the same or later: a record that passed on one day passes on every later day.
 A record with a problem is never kept; it is checked, and its problem shown, every time.
+
+A rebuild reads every kept record back, but the passes over the whole log (lists, counts,
+related requests, the guard's comparisons) read only a record's short fields. So a record
+is kept in two parts: its longest fields (`LEFT_OUT`: questions, figures, letter text) are
+read back only when first asked for (`Disclosure.kept_body`), which for most records is
+never, and with them the outcomes they give.
 """
 
 from __future__ import annotations
@@ -35,6 +41,20 @@ FileState = tuple[str, str, int, int, int]  # as named, resolved, size, mtime (n
 
 
 _SOURCE = "source"  # the persistent id of the record's own path
+# The fields that only a record's own page, its feed entry and its checks read.
+LEFT_OUT = (
+    "questions",
+    "figures",
+    "periods",
+    "redirections",
+    "response",
+    "field_lines",
+    "migration_notes",
+    "translations",
+)
+READ_BACK = tuple(
+    name for name in Disclosure.__slots__ if name not in LEFT_OUT and name != "kept_body"
+)
 
 
 class CheckedRecords:
@@ -51,27 +71,34 @@ class CheckedRecords:
         self, content_hash: str, path: Path, shown_as: str, today: dt.date
     ) -> Disclosure | None:
         """The Disclosure an earlier build made of this record, if it still stands."""
-        kept: tuple[bytes, str, list[FileState]] | None = self.values.get(
+        kept: tuple[bytes, bytes, frozenset[str], str, list[FileState]] | None = self.values.get(
             self._key(content_hash, path, shown_as)
         )
         if kept is None:
             return None
-        pickled, day, files = kept
+        head, body, outcomes, day, files = kept
         if dt.date.fromisoformat(day) > today or files != _file_states(path, [f[0] for f in files]):
             return None
-        disclosure: Disclosure = _EntryUnpickler(io.BytesIO(pickled), self.register, path).load()
+        disclosure = Disclosure.__new__(Disclosure)
+        values = _EntryUnpickler(io.BytesIO(head), self.register, path).load()
+        for name, value in zip(READ_BACK, values, strict=True):
+            setattr(disclosure, name, value)
+        disclosure.kept_body = _KeptBody(body, outcomes, self.register, path)
         return disclosure
 
     def put(
         self, content_hash: str, path: Path, shown_as: str, today: dt.date, disclosure: Disclosure
     ) -> None:
         """Keep a record that passed every check on `today`, with its timeliness."""
-        buffer = io.BytesIO()
-        _EntryPickler(buffer, disclosure.source_path).dump(disclosure)
+        head, body = (
+            _pickled(disclosure, [getattr(disclosure, name) for name in names])
+            for names in (READ_BACK, LEFT_OUT)
+        )
+        outcomes = frozenset(disclosure.outcomes_present)
         named = [a.file for a in disclosure.attachments if a.file]
         self.values.put(
             self._key(content_hash, path, shown_as),
-            (buffer.getvalue(), today.isoformat(), _file_states(path, named)),
+            (head, body, outcomes, today.isoformat(), _file_states(path, named)),
         )
 
     def _key(self, content_hash: str, path: Path, shown_as: str) -> str:
@@ -84,6 +111,36 @@ class CheckedRecords:
     def __exit__(self, *exc_info: object) -> None:
         if exc_info[0] is None:
             self.values.save()
+
+
+class _KeptBody:
+    """A kept record's fields left out, read in when one is first asked for."""
+
+    fields = LEFT_OUT
+    __slots__ = ("outcomes_present", "pickled", "register", "source_path")
+
+    def __init__(
+        self,
+        pickled: bytes,
+        outcomes_present: frozenset[str],
+        register: ExemptionRegister,
+        source_path: Path,
+    ) -> None:
+        self.pickled = pickled
+        self.outcomes_present = outcomes_present
+        self.register = register
+        self.source_path = source_path
+
+    def load(self, disclosure: Disclosure) -> None:
+        values = _EntryUnpickler(io.BytesIO(self.pickled), self.register, self.source_path).load()
+        for name, value in zip(LEFT_OUT, values, strict=True):
+            setattr(disclosure, name, value)
+
+
+def _pickled(disclosure: Disclosure, values: list[Any]) -> bytes:
+    buffer = io.BytesIO()
+    _EntryPickler(buffer, disclosure.source_path).dump(values)
+    return buffer.getvalue()
 
 
 def _file_states(record: Path, names: list[str]) -> list[FileState]:

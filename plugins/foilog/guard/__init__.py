@@ -7,6 +7,7 @@ See docs/publish-guard.md for the rules.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +48,8 @@ def guard_log(
     `cache_folder`, when given, keeps each record's own findings (those that depend on
     nothing but its file, the guard settings and this code) between runs, under a hash of
     the record's file, and each attachment's under a hash of its bytes, as well as the keys
-    its figures are compared under (foilog.guard.earlier_records). Comparisons with other
-    records are made on every run."""
+    its figures are compared under and the records found close (foilog.guard.earlier_records).
+    Comparisons with other records are made on every run."""
     result = GuardResult()
     kept = KeptValues(cache_folder, version=_version(guard)) if cache_folder else None
     earlier = earlier_records(log, guard.threshold, kept)
@@ -59,7 +60,7 @@ def guard_log(
             findings += cross_record_findings(
                 disclosure, earlier[disclosure.reference], guard.threshold
             )
-        findings += translation_findings(disclosure, languages)
+        findings += _translation_findings(disclosure, languages, kept)
         open_findings, accepted, unmatched = apply_reviews(disclosure, findings)
         result.findings += open_findings
         result.accepted += accepted
@@ -78,9 +79,7 @@ def guard_log(
 def _own_findings(
     disclosure: Disclosure, guard: GuardSettings, kept: KeptValues | None
 ) -> list[Finding]:
-    key = hashlib.sha256(f"{disclosure.content_hash}\0{disclosure.source}".encode()).hexdigest()
-    found: list[Finding] | None = kept.get(key) if kept else None
-    if found is None:
+    def find() -> list[Finding]:
         found = []
         for index, table in enumerate(disclosure.figures):
             found += small_number_findings(disclosure, index, table, guard)
@@ -92,6 +91,28 @@ def _own_findings(
         found += name_label_findings(disclosure)
         found += text_count_findings(disclosure, guard.threshold)
         found += personal_data_findings(disclosure, guard.contacts)
+        return found
+
+    return _kept_findings(kept, f"{disclosure.content_hash}\0{disclosure.source}", find)
+
+
+def _translation_findings(
+    disclosure: Disclosure, languages: tuple[str, ...], kept: KeptValues | None
+) -> list[Finding]:
+    """Kept as the record's own findings are: they too depend on nothing but its file (and
+    the languages), and would read every field of every record on every build."""
+    text = f"translations\0{disclosure.content_hash}\0{disclosure.source}\0{languages}"
+    return _kept_findings(kept, text, lambda: translation_findings(disclosure, languages))
+
+
+def _kept_findings(
+    kept: KeptValues | None, text: str, find: Callable[[], list[Finding]]
+) -> list[Finding]:
+    """The findings `find` gives, kept under a hash of `text` when `kept` is given."""
+    key = hashlib.sha256(text.encode()).hexdigest()
+    found: list[Finding] | None = kept.get(key) if kept else None
+    if found is None:
+        found = find()
         if kept:
             kept.put(key, found)
     return list(found)

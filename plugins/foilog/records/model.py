@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from foilog.core.pickling import quick_pickling
 from foilog.core.translation import N_
@@ -235,6 +235,21 @@ class ReviewEntry:
     reason: str
 
 
+class KeptBody(Protocol):
+    """The fields a record read back from the cache left out (see Disclosure.kept_body)."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Their names."""
+
+    @property
+    def outcomes_present(self) -> frozenset[str]:
+        """Disclosure.outcomes_present, known without the questions."""
+
+    def load(self, disclosure: Disclosure) -> None:
+        """Set the fields left out."""
+
+
 @dataclass(slots=True)
 class Disclosure:
     reference: str
@@ -271,6 +286,21 @@ class Disclosure:
     migration_notes: list[str] = field(default_factory=list)
     translations: Translations = field(default_factory=dict)
     language: str = "en"  # the language of the authority's fields: see records.translations
+    # Set on a record read back from the cache (checks.checked_records) whose longest fields
+    # (its questions, figures, letter text...) are read in only when first asked for: a
+    # rebuild reads every record, and needs those of a few.
+    kept_body: KeptBody | None = field(default=None, init=False, repr=False, compare=False)
+
+    if not TYPE_CHECKING:  # to the type checker, as to the code, every field is always there
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only for a field not set: one a record from the cache left out.
+            body = self.kept_body if name != "kept_body" else None
+            if body is None or name not in body.fields:
+                raise AttributeError(name)
+            self.kept_body = None
+            body.load(self)
+            return getattr(self, name)
 
     @property
     def withdrawn(self) -> HistoryEvent | None:
@@ -296,6 +326,8 @@ class Disclosure:
     @property
     def outcomes_present(self) -> set[str]:
         """Every outcome given to a question or part, and the overall outcome."""
+        if self.kept_body is not None:  # known without reading the questions in
+            return set(self.kept_body.outcomes_present)
         found = {self.outcome}
         for question in self.questions:
             found.add(question.outcome)

@@ -30,6 +30,7 @@ from foilog.core.fingerprint import code_fingerprint, files_fingerprint
 from foilog.records.model import Disclosure
 from foilog.site.browse import BrowseGroup
 from foilog.site.output import Build
+from foilog.site.pagination import Page
 
 PAGES_FOLDER = "pages"
 TEXTS_FOLDER = "record-texts"
@@ -100,6 +101,7 @@ class PageCache:
         # fingerprint -> the text: read when the first is asked for, freed by save_texts
         self.texts: KeptValues | None = None
         self._record_keys: dict[int, str] = {}  # by id(): a record is on many pages
+        self._group_keys: dict[int, tuple[BrowseGroup, str]] = {}  # by id(), as records
         self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
         if build is not None:
             build.when_finished(self.save)
@@ -119,8 +121,9 @@ class PageCache:
         return hashlib.sha256(buffer.getvalue()).hexdigest()
 
     def _plain_fingerprint(self, template: str, url: str, values: Mapping[str, Any]) -> str | None:
-        """The fingerprint of a page made from records and plain values only, such as a
-        record's own page, without a pickler: a log has a hundred thousand such pages. None
+        """The fingerprint of a page made from records, pages of records, browse groups and
+        plain values only, such as a record's own page or a page of a list, without
+        pickling the page's values: a log has a hundred thousand such pages and more. None
         for other values. (Its text is never a pickle's, so the two kinds never meet.)"""
         parts = ["plain", self.site, template, url]
         for name, value in sorted(values.items()):
@@ -128,9 +131,28 @@ class PageCache:
                 parts += [name, self._record_key(value)]
             elif type(value) in PLAIN_TYPES:
                 parts += [name, repr(value)]
+            elif isinstance(value, BrowseGroup):
+                parts += [name, self._group_key(value)]
+            elif isinstance(value, Page) and all(isinstance(i, Disclosure) for i in value.items):
+                numbers = (value.number, value.base, value.total, value.window)
+                parts += [name, repr((numbers, value.newer, value.older))]
+                parts += [self._record_key(item) for item in value.items]
             else:
                 return None
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def _group_key(self, group: BrowseGroup) -> str:
+        """A hash of what the group brings to a page: it is on each of its list's pages."""
+        found = self._group_keys.get(id(group))
+        if found is None:
+            buffer = io.BytesIO()
+            _ValuesPickler(buffer, self._record_key).dump(group.fingerprint_fields())
+            # The group is held with its key, so that its id is never another's.
+            found = self._group_keys[id(group)] = (
+                group,
+                hashlib.sha256(buffer.getvalue()).hexdigest(),
+            )
+        return found[1]
 
     def _record_key(self, disclosure: Disclosure) -> str:
         key = self._record_keys.get(id(disclosure))

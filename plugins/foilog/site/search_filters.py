@@ -109,6 +109,7 @@ def _options(key: str, counter: Counter[tuple[str, str]]) -> list[FilterOption]:
 
 def _facets(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[tuple[str, str]]]:
     year = year_of(disclosure)
+    present = disclosure.outcomes_present
     exemptions = {
         (f"{e.entry.label}: {e.entry.title}", exemption_url(e.entry)) for e in disclosure.exemptions
     }
@@ -119,7 +120,7 @@ def _facets(disclosure: Disclosure, log: DisclosureLog) -> dict[str, list[tuple[
         "outcome": [
             (label, outcome_url(outcome))
             for outcome, label in OUTCOME_LABELS.items()
-            if outcome in disclosure.outcomes_present
+            if outcome in present
         ],
     }
 
