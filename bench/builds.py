@@ -84,15 +84,22 @@ def tree_resident(pid: int) -> int:
     """Bytes in memory of process `pid` and its descendants now (0 once gone): the sum of
     their proportional set sizes, in which a page two processes share counts half in each.
     (Their resident sizes would count such pages twice: a process just forked to start
-    Pagefind shares all of Pelican's memory until it runs the new program.)"""
+    Pagefind shares all of Pelican's memory until it runs the new program.) A child still
+    running its parent's program (its command line is the parent's) is left out: Python
+    starts a program with vfork, whose child shares its parent's memory whole until it
+    runs the program, and so would count all of it again."""
     total = 0
-    waiting = [pid]
+    waiting: list[tuple[int, bytes | None]] = [(pid, None)]
     while waiting:
-        process = waiting.pop()
+        process, parent_command = waiting.pop()
         try:
+            command = Path(f"/proc/{process}/cmdline").read_bytes()
+            if command == parent_command:
+                continue
             rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
             for task in Path(f"/proc/{process}/task").iterdir():
-                waiting += [int(child) for child in (task / "children").read_text().split()]
+                children = (task / "children").read_text().split()
+                waiting += [(int(child), command) for child in children]
         except (FileNotFoundError, ProcessLookupError):
             continue  # it ended while being read
         found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)

@@ -3,6 +3,7 @@ findings, and files that are never published (personal data in text: test_guard_
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -347,6 +348,13 @@ def test_the_pairs_a_rebuild_keeps_are_those_of_unchanged_records(
     }
     (first,) = differences(make_site(records))
     assert "b.yaml" in first and "123 here and 120 in 000001-24" in first
+    # Kept pairs that are not as the build wrote them are not believed: a pair lost would
+    # stay lost while its records are unchanged.
+    pairs_file = tmp_path / "cache" / "guard-findings" / "close-pairs.pickle"
+    kept = pickle.loads(pairs_file.read_bytes())
+    assert kept["pairs"]
+    pairs_file.write_bytes(pickle.dumps({**kept, "pairs": []}))
+    assert differences(make_site(records)) == [first]
     # Another record changes, to figures of another subject: the pair of the two that did
     # not is still found.
     robberies = [{**_relabelled("Street", 151), "caption": "Robberies"}]

@@ -100,7 +100,7 @@ def _kept_pairs(
     file = kept.folder / PAIRS_FILE
     basis = (kept.version, threshold)
     before = read_pickle(file)
-    if not (isinstance(before, dict) and before.get("basis") == basis):
+    if not (isinstance(before, dict) and before.get("basis") == basis and _whole(before)):
         before = {"names": [], "pairs": []}
     pairs: set[tuple[int, int]] = set()
     position = {name: n for n, name in enumerate(names)}
@@ -115,8 +115,25 @@ def _kept_pairs(
     elif changed:
         pairs |= _close_pairs(_Keys.of(rows).sharing_keys_of(changed), threshold)
     if before["names"] != names:
-        write_pickle(file, {"basis": basis, "names": names, "pairs": sorted(pairs)})
+        ordered = sorted(pairs)
+        kept_pairs = {"names": names, "pairs": ordered, "check": _check(names, ordered)}
+        write_pickle(file, {"basis": basis, **kept_pairs})
     return pairs
+
+
+def _whole(kept: dict[str, object]) -> bool:
+    """Whether kept pairs are as a build wrote them: a pair lost would stay lost for as
+    long as its two records are unchanged."""
+    names, pairs = kept.get("names"), kept.get("pairs")
+    if not (isinstance(names, list) and isinstance(pairs, list)):
+        return False
+    if kept.get("check") != _check(names, pairs):
+        return False
+    return all(0 <= one < other < len(names) for one, other in pairs)
+
+
+def _check(names: list[str], pairs: list[tuple[int, int]]) -> str:
+    return hashlib.sha256(repr((names, pairs)).encode()).hexdigest()
 
 
 class _Keys:

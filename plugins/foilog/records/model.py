@@ -288,7 +288,8 @@ class Disclosure:
     language: str = "en"  # the language of the authority's fields: see records.translations
     # Set on a record read back from the cache (checks.checked_records) whose longest fields
     # (its questions, figures, letter text...) are read in only when first asked for: a
-    # rebuild reads every record, and needs those of a few.
+    # rebuild reads every record, and needs those of a few. (Such a record is read, never
+    # changed: a field set before they are read in would be overwritten by them.)
     kept_body: KeptBody | None = field(default=None, init=False, repr=False, compare=False)
 
     if not TYPE_CHECKING:  # to the type checker, as to the code, every field is always there
@@ -299,7 +300,11 @@ class Disclosure:
             if body is None or name not in body.fields:
                 raise AttributeError(name)
             self.kept_body = None
-            body.load(self)
+            try:
+                body.load(self)
+            except BaseException:
+                self.kept_body = body  # so that the next read fails the same way
+                raise
             return getattr(self, name)
 
     @property

@@ -132,7 +132,10 @@ class PageCache:
             elif type(value) in PLAIN_TYPES:
                 parts += [name, repr(value)]
             elif isinstance(value, BrowseGroup):
-                parts += [name, self._group_key(value)]
+                key = self._group_key(value)
+                if key is None:
+                    return None
+                parts += [name, key]
             elif isinstance(value, Page) and all(isinstance(i, Disclosure) for i in value.items):
                 numbers = (value.number, value.base, value.total, value.window)
                 parts += [name, repr((numbers, value.newer, value.older))]
@@ -141,12 +144,16 @@ class PageCache:
                 return None
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
-    def _group_key(self, group: BrowseGroup) -> str:
-        """A hash of what the group brings to a page: it is on each of its list's pages."""
+    def _group_key(self, group: BrowseGroup) -> str | None:
+        """A hash of what the group brings to a page: it is on each of its list's pages.
+        None when it cannot be pickled."""
         found = self._group_keys.get(id(group))
         if found is None:
             buffer = io.BytesIO()
-            _ValuesPickler(buffer, self._record_key).dump(group.fingerprint_fields())
+            try:
+                _ValuesPickler(buffer, self._record_key).dump(group.fingerprint_fields())
+            except (pickle.PicklingError, TypeError, AttributeError):
+                return None
             # The group is held with its key, so that its id is never another's.
             found = self._group_keys[id(group)] = (
                 group,
