@@ -116,7 +116,7 @@ def add_newest(disclosures: Path) -> None:
     """Add a record responded to after every other, as a publisher adds the week's newest:
     a copy of the record in the middle of the log (by file), so on other topics than the
     newest, as a new response usually is, with the next reference, a new title and dates
-    after the newest (or the same, when the newest was answered today)."""
+    after the newest (or the same, when the newest was answered today), and no attachment."""
     records = record_files(disclosures)
     latest = dt.date.fromisoformat(max(_responded(record) for record in records))
     data = yaml.safe_load(records[len(records) // 2].read_text(encoding="utf-8"))
@@ -125,6 +125,8 @@ def add_newest(disclosures: Path) -> None:
     received = responded - dt.timedelta(days=10)
     data["reference"] = f"{len(records) + 1:06d}-{responded.year % 100:02d}"
     data["title"] = "New: " + data["title"]
+    # Its attachment files are beside the record copied, in another folder than the new one.
+    data.pop("attachments", None)
     data["received"], data["responded"] = received.isoformat(), responded.isoformat()
     path = disclosures / str(responded.year) / f"{data['reference']}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -96,14 +96,18 @@ def plain_pelican(count: int, work: Path) -> Row:
     return timed_build("pelican", [*command, articles], site, site / "output", full=True)
 
 
-def bench(count: int, times: int, with_pelican: bool, made: Path | None = None) -> list[Row]:
+def bench(
+    count: int, times: int, with_pelican: bool, made: Path | None = None, attachments: int = 0
+) -> list[Row]:
     """`made`: a folder of records `bench/generate.py records` already made, copied rather
-    than made again (the generator is seeded, so they are the same records)."""
+    than made again (the generator is seeded, so they are the same records). `attachments`:
+    one record in that many lists an attachment (none when 0)."""
     with tempfile.TemporaryDirectory(prefix="foilog-bench-") as folder:
         work = Path(folder)
         disclosures = work / "disclosures"
         if made is None:
-            generate("records", count, disclosures)
+            options = ["--attachments", str(attachments)] if attachments else []
+            generate("records", count, disclosures, *options)
         else:
             shutil.copytree(made, disclosures)
         records = record_files(disclosures)
@@ -146,15 +150,27 @@ def main() -> None:
         metavar="FOLDER",
         help="copy the records from FOLDER (made by bench/generate.py) instead of making them",
     )
+    parser.add_argument(
+        "--attachments",
+        type=int,
+        default=0,
+        metavar="E",
+        help="one record in E lists an attachment: CSV, xlsx, docx and PDF in turn (none)",
+    )
     args = parser.parse_args()
     if args.records and len(args.counts) != 1:
         parser.error("--records goes with one N: the number of records in FOLDER")
+    if args.records and args.attachments:
+        parser.error("--attachments makes the records: FOLDER's are copied as they are")
+    if args.attachments < 0:
+        parser.error("--attachments must be 0 (none) or more")
     print(
         f"{'N':>7} {'build':<20} {'s':>7} {'pages':>7} {'other':>6} {'files':>7} "
         f"{'ms/page':>8} {'RSS MiB':>8} {'all MiB':>8} {'ratio':>6}"
     )
     for count in args.counts:
-        for row in bench(count, args.times, not args.without_pelican, args.records):
+        rows = bench(count, args.times, not args.without_pelican, args.records, args.attachments)
+        for row in rows:
             per_page = f"{row.seconds / row.pages * 1000:8.2f}" if row.full else ""
             print(
                 f"{count:>7} {row.name:<20} {row.seconds:7.1f} {row.pages:>7} "
