@@ -27,14 +27,15 @@ def progress_bar(description: str, console: Console | None = None) -> Iterator[P
         disable=not console.is_terminal,
     ) as progress:
         task = progress.add_task(description)
-        shown = [-1]  # the count the bar last showed
+        shown = -1  # the count the bar last showed
 
         def advance(done: int, total: int) -> None:
             # Each update costs more than a record kept from the last build: the bar moves
             # in thousandths, which is all it can show.
-            if progress.disable or (done < total and done - shown[0] < total // SHOWN_STEPS):
+            nonlocal shown
+            if progress.disable or (done < total and done - shown < total // SHOWN_STEPS):
                 return
-            shown[0] = done
+            shown = done
             progress.update(task, completed=done, total=total)
 
         yield advance

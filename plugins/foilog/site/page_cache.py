@@ -111,11 +111,14 @@ class PageCache:
         quick = self._plain_fingerprint(template, url, values)
         if quick is not None:
             return quick
+        return self._pickled_hash((self.site, template, url, sorted(values.items())))
+
+    def _pickled_hash(self, value: object) -> str | None:
+        """A hash of `value` pickled, each record in it standing for its key; None when it
+        cannot be pickled."""
         buffer = io.BytesIO()
         try:
-            _ValuesPickler(buffer, self._record_key).dump(
-                (self.site, template, url, sorted(values.items()))
-            )
+            _ValuesPickler(buffer, self._record_key).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
         return hashlib.sha256(buffer.getvalue()).hexdigest()
@@ -149,16 +152,11 @@ class PageCache:
         None when it cannot be pickled."""
         found = self._group_keys.get(id(group))
         if found is None:
-            buffer = io.BytesIO()
-            try:
-                _ValuesPickler(buffer, self._record_key).dump(group.fingerprint_fields())
-            except (pickle.PicklingError, TypeError, AttributeError):
+            key = self._pickled_hash(group.fingerprint_fields())
+            if key is None:
                 return None
             # The group is held with its key, so that its id is never another's.
-            found = self._group_keys[id(group)] = (
-                group,
-                hashlib.sha256(buffer.getvalue()).hexdigest(),
-            )
+            found = self._group_keys[id(group)] = (group, key)
         return found[1]
 
     def _record_key(self, disclosure: Disclosure) -> str:
