@@ -19,8 +19,7 @@ from pelican.settings import read_settings as read_pelican_settings
 from test_example_site import page_of
 
 from foilog.checks.record_log import load_log
-from foilog.core.cache_files import KeptValues
-from foilog.search.related import MIN_LIKENESS, MIN_SHARED, RELATED_LIMIT, TermTable
+from foilog.search.related import MIN_LIKENESS, MIN_SHARED, RELATED_LIMIT, KeptTerms, TermTable
 from foilog.settings import read_settings
 
 DEV_SITE = "http://localhost:8000"
@@ -472,7 +471,7 @@ def test_related_requests_leave_out_records_with_little_in_common(make_site) -> 
 
 def every_pair_compared(table: TermTable) -> dict[str, list[str]]:
     """The records most like each, found by scoring every record against every other."""
-    has = [{term for term, _ in terms} for terms in table.doc_terms]
+    has = [{term for term, _ in table.terms_of(n)} for n in range(len(table.references))]
     found = {}
     for position, reference in enumerate(table.references):
         key_terms = table.key_terms(position)
@@ -504,7 +503,8 @@ def test_related_requests_are_those_a_comparison_of_every_pair_finds(tmp_path: P
     settings = read_settings(read_pelican_settings(str(tmp_path / "settings.py")))
     log, problems = load_log(settings)
     assert problems == [] and len(log.disclosures) == 400
-    expected = every_pair_compared(TermTable.of_log(settings, log, KeptValues(tmp_path / "terms")))
+    table = TermTable.of_log(settings, log, KeptTerms(tmp_path / "terms.pickle"))  # none kept
+    expected = every_pair_compared(table)
     shown = {d.reference: related_on(site, d.url) for d in log.disclosures}
     assert shown == expected
     assert sum(1 for found in shown.values() if len(found) == RELATED_LIMIT) > 100

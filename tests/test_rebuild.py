@@ -15,14 +15,15 @@ from conftest import PROJECT, build, good_record, write_site
 from pelican.settings import read_settings as read_pelican_settings
 
 from foilog.checks.record_log import load_log
-from foilog.core.cache_files import KeptValues, read_pickle
+from foilog.core.cache_files import read_pickle, write_pickle
 from foilog.records import parsed_records
 from foilog.records.parsed_records import ParsedRecords
 from foilog.search.record_index import index_folder
 from foilog.search.related import (
     LISTS_FILE,
     RELATED_LIMIT,
-    TERMS_FOLDER,
+    TABLE_FILE,
+    KeptTerms,
     TermTable,
     similar_records,
 )
@@ -293,31 +294,49 @@ def test_related_lists_kept_from_the_last_build_match_a_clean_build(tmp_path: Pa
     matches_a_clean_build(warm, clean)
 
 
+def test_a_damaged_table_of_kept_terms_is_not_believed(tmp_path: Path) -> None:
+    """A table whose arrays do not fit together (a record given one term too many) is
+    made again from the records, and the site is the one a clean build makes."""
+    warm, clean = tmp_path / "warm", tmp_path / "clean"
+    write_site(warm, RECORDS)
+    assert build(warm).ok
+    table_file = warm / "cache/whoosh" / TABLE_FILE
+    kept = read_pickle(table_file)
+    assert isinstance(kept, dict) and len(kept["hashes"]) == len(RECORDS)
+    kept["lengths"][0] += 1
+    write_pickle(table_file, kept)
+    assert KeptTerms(table_file).hashes == []
+    edit(warm, "2025/horses.yaml", title="Police horses and their stables")
+    matches_a_clean_build(warm, clean)
+
+
 def test_an_edit_works_out_again_only_the_related_lists_it_can_touch(tmp_path: Path) -> None:
     generate = [sys.executable, str(PROJECT / "bench/generate.py"), "records", "300"]
     subprocess.run([*generate, str(tmp_path / "disclosures")], check=True)
     write_site(tmp_path, {})
     site = read_settings(read_pelican_settings(str(tmp_path / "settings.py")))
     log, _ = load_log(site)
-    terms_folder = index_folder(site) / TERMS_FOLDER
-    before_table = TermTable.of_log(site, log, KeptValues(terms_folder))
+    table_file = index_folder(site) / TABLE_FILE
+    before_table = TermTable.of_log(site, log, KeptTerms(table_file))
     similar_records(site, log, RELATED_LIMIT)
 
     edited = log.disclosures[10]
     edited.title = "Retired police dogs rehomed"
     edited.content_hash = "edited"  # as a changed file has
-    table = TermTable.of_log(site, log, KeptValues(terms_folder))
+    table = TermTable.of_log(site, log, KeptTerms(table_file))
     kept = read_pickle(index_folder(site) / LISTS_FILE)
     assert isinstance(kept, dict)
-    touched = table.touched_by(kept["records"], KeptValues(terms_folder))
+    touched = table.touched_by(kept["records"], KeptTerms(table_file))
     assert touched is not None
 
     # Records sharing no term with the record, as it was or is, keep their lists.
     position = table.references.index(edited.reference)
-    its_terms = {t for t, _ in table.doc_terms[position]} | {
-        t for t, _ in before_table.doc_terms[position]
+    its_terms = {t for t, _ in table.terms_of(position)} | {
+        t for t, _ in before_table.terms_of(position)
     }
-    apart = {n for n, terms in enumerate(table.doc_terms) if not its_terms & {t for t, _ in terms}}
+    apart = {
+        n for n in range(len(table.references)) if not its_terms & {t for t, _ in table.terms_of(n)}
+    }
     assert position in touched and not apart & touched
     assert 0 < len(touched) < len(log.disclosures) / 2
 

@@ -15,10 +15,11 @@ record is only listed as related when it shares at least `MIN_SHARED` key terms 
 log with nothing like a record shows no related requests rather than unrelated ones.
 
 Each record's terms are those the Whoosh index makes of its fields, with the same weights
-(`search_index.similarity_terms`). They are kept beside the index under the record's
-hash, so a rebuild works out only the changed records' terms; the counts across the log
-are made from the records in it, so a rebuild finds exactly what a build from nothing
-finds.
+(`search_index.similarity_terms`). Every record's terms are kept beside the index with the
+record's hash (`TABLE_FILE`), as the table's arrays of numbered terms and weights, so a
+rebuild works out only the changed records' terms and reads the rest back at once; the
+counts across the log are made from the records in it, so a rebuild finds exactly what a
+build from nothing finds.
 
 A record's list depends only on its own terms, on each of its terms' weight in the log and
 the records that have it, and on the number of records the model counts (the log's size
@@ -34,11 +35,13 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import defaultdict
+from pathlib import Path
+from typing import Any, TypeGuard
 
 import numpy
 from whoosh import classify
 
-from foilog.core.cache_files import KeptValues, read_pickle, write_pickle
+from foilog.core.cache_files import read_pickle, write_pickle
 from foilog.records.model import DisclosureLog
 from foilog.search.plain_words import is_plain, name_words
 from foilog.search.record_index import index_folder, record_hash, similarity_terms
@@ -52,7 +55,8 @@ COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
 MIN_LIKENESS = 0.2
 MIN_SHARED = 2
-TERMS_FOLDER = "related-terms"
+TABLE_FILE = "related-terms.pickle"
+TABLE_FORMAT = 1  # how the table is kept (record_hash changes with what the terms are)
 LISTS_FILE = "related-lists.pickle"
 LISTS_FORMAT = 1  # what a kept list depends on: change when the scoring changes
 
@@ -78,7 +82,8 @@ def attach_related(site: SiteSettings, log: DisclosureLog) -> None:
 def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[str, list[str]]:
     """For each record, up to `limit` others most like it, most similar first: worked out
     again only for the records whose lists the changes since the last build can touch."""
-    kept_terms = KeptValues(index_folder(site) / TERMS_FOLDER)
+    table_file = index_folder(site) / TABLE_FILE
+    kept_terms = KeptTerms(table_file)
     table = TermTable.of_log(site, log, kept_terms)
     basis = (LISTS_FORMAT, limit, table.model.N, table.ceiling, sorted(table.authority_words))
     lists_file = index_folder(site) / LISTS_FILE
@@ -97,33 +102,14 @@ def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[
         )
         for position, reference in enumerate(table.references)
     }
-    kept_terms.save()
+    if kept_terms.hashes != table.hashes_in_order:
+        table.save(table_file)
     if redo is None or kept_records != table.hashes:
         # The records and the lists they give, saved at once: the next build compares its
         # records with these, whether or not this build goes on to succeed. (A removed
         # record may touch no list, but its terms are no longer kept to compare with.)
         write_pickle(lists_file, {"basis": basis, "records": table.hashes, "lists": lists})
     return lists
-
-
-def record_terms(log: DisclosureLog, hashes: dict[str, str], kept: KeptValues) -> dict[str, Terms]:
-    """Each record's terms in the similarity fields, by reference: from `kept` (under the
-    record's hash, `hashes`) when the record is unchanged."""
-    terms: dict[str, Terms] = {}
-    # Each term once, however many records have it: pickled together, the records' terms
-    # are then read back sharing their terms, which takes a third less memory.
-    shared: dict[Term, Term] = {}
-    for disclosure in log.disclosures:
-        hash_ = hashes[disclosure.reference]
-        found: Terms | None = kept.get(hash_)
-        if found is None:
-            found = [
-                (shared.setdefault(term, term), weight)
-                for term, weight in similarity_terms(disclosure)
-            ]
-            kept.put(hash_, found)
-        terms[disclosure.reference] = found
-    return terms
 
 
 def model_size(count: int) -> int:
@@ -134,59 +120,182 @@ def model_size(count: int) -> int:
     return -(-count // step) * step
 
 
-def _postings(doc_terms: list[Terms]) -> tuple[dict[Term, numpy.ndarray], dict[Term, float]]:
-    """Each term's postings (the positions of the records that have it, ascending), as
-    views of one array, and its weight in the log. Made from flat arrays of numbers, not a
-    list a term: a log of 100,000 records has millions of (term, record) pairs."""
-    numbers: dict[Term, int] = {}
-    collection: dict[Term, float] = defaultdict(float)
-    term_numbers, positions = array("q"), array("q")
-    for position, terms in enumerate(doc_terms):
-        for term, weight in terms:
-            term_numbers.append(numbers.setdefault(term, len(numbers)))
-            positions.append(position)
-            collection[term] += weight
-    by_term = numpy.frombuffer(term_numbers, dtype=numpy.int64)
-    # Stable, so that each term's positions stay in ascending order.
-    ordered = numpy.frombuffer(positions, dtype=numpy.int64)[numpy.argsort(by_term, kind="stable")]
-    counts = numpy.bincount(by_term, minlength=len(numbers))
-    ends = numpy.cumsum(counts)
-    starts = ends - counts
-    return {term: ordered[starts[n] : ends[n]] for term, n in numbers.items()}, collection
+class KeptTerms:
+    """Every record's terms as the last build's table had them, by the record's hash."""
+
+    def __init__(self, file: Path) -> None:
+        kept = read_pickle(file)
+        table: dict[str, Any] = (
+            kept
+            if _is_table(kept)
+            else {
+                "hashes": [],
+                "vocabulary": [],
+                "terms": _numbers([]),
+                "weights": numpy.zeros(0),
+                "lengths": _numbers([]),
+            }
+        )
+        self.hashes: list[str] = table["hashes"]  # by position
+        self.vocabulary: list[Term] = table["vocabulary"]
+        self.terms: numpy.ndarray = table["terms"]  # numbers in the vocabulary, by position
+        self.weights: numpy.ndarray = table["weights"]
+        self.lengths: numpy.ndarray = table["lengths"]  # how many terms each record has
+        self.starts = numpy.cumsum(self.lengths) - self.lengths
+        self.positions = {hash_: n for n, hash_ in enumerate(self.hashes)}
+
+    def get(self, hash_: str) -> Terms | None:
+        """The terms of the record with this hash (record_hash), or None."""
+        position = self.positions.get(hash_)
+        if position is None:
+            return None
+        start, end = self.starts[position], self.starts[position] + self.lengths[position]
+        return _terms(self.vocabulary, self.terms[start:end], self.weights[start:end])
+
+
+def _is_table(kept: object) -> TypeGuard[dict[str, Any]]:
+    """Whether `kept` is a whole table of this format: a damaged one is not believed."""
+    if not (isinstance(kept, dict) and kept.get("format") == TABLE_FORMAT):
+        return False
+    try:
+        terms, weights, lengths = kept["terms"], kept["weights"], kept["lengths"]
+        return bool(
+            len(kept["hashes"]) == len(lengths)
+            and int(lengths.sum()) == len(terms) == len(weights)
+            and (lengths >= 0).all()
+            and (len(terms) == 0 or (terms.min() >= 0 and terms.max() < len(kept["vocabulary"])))
+        )
+    except (KeyError, AttributeError, TypeError, ValueError):
+        return False
+
+
+def _numbers(values: list[int]) -> numpy.ndarray:
+    return numpy.array(values, dtype=numpy.int64)
+
+
+def _terms(vocabulary: list[Term], numbers: numpy.ndarray, weights: numpy.ndarray) -> Terms:
+    return [(vocabulary[n], w) for n, w in zip(numbers.tolist(), weights.tolist(), strict=True)]
+
+
+def _ranges(starts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
+    """The positions of every range (start, length), one after the other."""
+    ends = numpy.cumsum(lengths)
+    return numpy.repeat(starts - (ends - lengths), lengths) + numpy.arange(
+        ends[-1] if len(ends) else 0
+    )
 
 
 class TermTable:
     """The records' terms (by position, in the order of their references), with each
-    term's postings (the positions of the records that have it) and weight in the log."""
+    term's postings (the positions of the records that have it) and weight in the log.
+    The terms are held in arrays, as they are kept: each record's numbers in `vocabulary`,
+    one record after another, with their weights."""
 
     def __init__(
         self,
         references: list[str],
-        doc_terms: list[Terms],
-        authority_words: frozenset[str],
         hashes: dict[str, str],
+        vocabulary: list[Term],
+        terms: numpy.ndarray,
+        weights: numpy.ndarray,
+        lengths: numpy.ndarray,
+        authority_words: frozenset[str],
     ) -> None:
         self.references = references
         self.hashes = hashes  # each record's hash (record_hash), by reference
-        self.doc_terms = doc_terms
+        self.vocabulary, self.terms, self.weights, self.lengths = (
+            vocabulary,
+            terms,
+            weights,
+            lengths,
+        )
+        self.starts = numpy.cumsum(lengths) - lengths
         self.authority_words = authority_words
-        self.postings, self.collection = _postings(doc_terms)
-        self.model = classify.Bo1Model(model_size(len(doc_terms)), 0.0)
+        positions = numpy.repeat(numpy.arange(len(references), dtype=numpy.int64), lengths)
+        # Stable, so that each term's positions stay in ascending order.
+        ordered = positions[numpy.argsort(terms, kind="stable")]
+        counts = numpy.bincount(terms, minlength=len(vocabulary))
+        ends = numpy.cumsum(counts)
+        self.postings = {
+            term: ordered[end - count : end]
+            for term, count, end in zip(vocabulary, counts.tolist(), ends.tolist(), strict=True)
+        }
+        # Summed one record after another, in the order of their positions, as a loop over
+        # the records would: the same sums, to the last bit, however the table was made.
+        sums = numpy.zeros(len(vocabulary))
+        numpy.add.at(sums, terms, weights)
+        self.collection = dict(zip(vocabulary, sums.tolist(), strict=True))
+        self.model = classify.Bo1Model(model_size(len(references)), 0.0)
         self.ceiling = max(COMMON_FLOOR, int(COMMON_SHARE * self.model.N))
         # One record's scores and counts of shared key terms, by position (most_like).
-        self._scores = numpy.zeros(len(doc_terms))
-        self._shared = numpy.zeros(len(doc_terms), dtype=numpy.int64)
+        self._scores = numpy.zeros(len(references))
+        self._shared = numpy.zeros(len(references), dtype=numpy.int64)
 
     @classmethod
-    def of_log(cls, site: SiteSettings, log: DisclosureLog, kept: KeptValues) -> TermTable:
+    def of_log(cls, site: SiteSettings, log: DisclosureLog, kept: KeptTerms) -> TermTable:
         """The log's table, with the terms of unchanged records taken from `kept`."""
-        hashes = {d.reference: record_hash(d) for d in log.disclosures}
-        terms = record_terms(log, hashes, kept)
-        references = sorted(terms)
-        doc_terms = [terms[r] for r in references]
-        return cls(references, doc_terms, name_words(site.authority), hashes)
+        by_reference = {d.reference: d for d in log.disclosures}
+        hashes = {reference: record_hash(d) for reference, d in by_reference.items()}
+        references = sorted(hashes)
+        numbers = {term: n for n, term in enumerate(kept.vocabulary)}
+        kept_starts, kept_lengths = kept.starts.tolist(), kept.lengths.tolist()
+        made_terms, made_weights = array("q"), array("d")  # of the records not kept
+        starts, lengths = [], []  # of each record's terms: in the kept ones, then the made
+        for reference in references:
+            position = kept.positions.get(hashes[reference])
+            if position is not None:
+                starts.append(kept_starts[position])
+                lengths.append(kept_lengths[position])
+                continue
+            found = similarity_terms(by_reference[reference])
+            starts.append(len(kept.terms) + len(made_terms))
+            lengths.append(len(found))
+            for term, weight in found:
+                made_terms.append(numbers.setdefault(term, len(numbers)))
+                made_weights.append(weight)
+        every = numpy.concatenate([kept.terms, numpy.frombuffer(made_terms, dtype=numpy.int64)])
+        weights = numpy.concatenate([kept.weights, numpy.frombuffer(made_weights)])
+        taken = _ranges(numpy.array(starts, dtype=numpy.int64), _numbers(lengths))
+        terms = every[taken]
+        # Terms no record has any more are dropped, and the rest numbered again.
+        used = numpy.bincount(terms, minlength=len(numbers)) > 0
+        vocabulary = [term for term, is_used in zip(numbers, used.tolist(), strict=True) if is_used]
+        renumbered = numpy.cumsum(used) - 1
+        return cls(
+            references,
+            hashes,
+            vocabulary,
+            renumbered[terms],
+            weights[taken],
+            _numbers(lengths),
+            name_words(site.authority),
+        )
 
-    def touched_by(self, before: dict[str, str], kept: KeptValues) -> set[int] | None:
+    @property
+    def hashes_in_order(self) -> list[str]:
+        return [self.hashes[reference] for reference in self.references]
+
+    def terms_of(self, position: int) -> Terms:
+        """The terms of the record at `position`, with their weights."""
+        start = int(self.starts[position])
+        end = start + int(self.lengths[position])
+        return _terms(self.vocabulary, self.terms[start:end], self.weights[start:end])
+
+    def save(self, file: Path) -> None:
+        """Keep every record's terms for the next build (KeptTerms)."""
+        write_pickle(
+            file,
+            {
+                "format": TABLE_FORMAT,
+                "hashes": self.hashes_in_order,
+                "vocabulary": self.vocabulary,
+                "terms": self.terms,
+                "weights": self.weights,
+                "lengths": self.lengths,
+            },
+        )
+
+    def touched_by(self, before: dict[str, str], kept: KeptTerms) -> set[int] | None:
         """The positions of the records whose lists may differ from those of the build whose
         records had the hashes `before`; None when the terms of a record as it was are no
         longer in `kept`, so that every list must be worked out.
@@ -203,10 +312,10 @@ class TermTable:
             old_hash, new_hash = before.get(reference), self.hashes.get(reference)
             if old_hash == new_hash:
                 continue
-            old: Terms | None = [] if old_hash is None else kept.peek(old_hash)
+            old: Terms | None = [] if old_hash is None else kept.get(old_hash)
             if old is None:
                 return None
-            new = self.doc_terms[positions[reference]] if new_hash is not None else []
+            new = self.terms_of(positions[reference]) if new_hash is not None else []
             changed.update(term for term, _ in set(old) ^ set(new))
             old_has, new_has = {term for term, _ in old}, {term for term, _ in new}
             for term in new_has - old_has:
@@ -228,7 +337,7 @@ class TermTable:
         """The record's KEY_TERMS best terms by Bo1 weight, leaving out the too common."""
         weighted = [
             (term, FIELD_WEIGHTS[term[0]] * self.model.score(weight, self.collection[term], 0))
-            for term, weight in self.doc_terms[position]
+            for term, weight in self.terms_of(position)
             if 1 < len(self.postings[term]) <= self.ceiling
             and not is_plain(term[1], self.authority_words)
         ]
