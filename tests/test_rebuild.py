@@ -18,6 +18,7 @@ from foilog.checks.record_log import load_log
 from foilog.core.cache_files import read_pickle, write_pickle
 from foilog.records import parsed_records
 from foilog.records.parsed_records import ParsedRecords
+from foilog.search import related
 from foilog.search.record_index import index_folder
 from foilog.search.related import (
     LISTS_FILE,
@@ -294,20 +295,33 @@ def test_related_lists_kept_from_the_last_build_match_a_clean_build(tmp_path: Pa
     matches_a_clean_build(warm, clean)
 
 
-def test_a_damaged_table_of_kept_terms_is_not_believed(tmp_path: Path) -> None:
-    """A table whose arrays do not fit together (a record given one term too many) is
-    made again from the records, and the site is the one a clean build makes."""
+@pytest.mark.parametrize("damage", ["a byte changed", "lengths that do not add up"])
+def test_a_damaged_table_of_kept_terms_is_not_believed(tmp_path: Path, damage: str) -> None:
+    """A kept table that is not whole, or whose arrays do not fit together, is made again
+    from the records, and the site is the one a clean build makes."""
     warm, clean = tmp_path / "warm", tmp_path / "clean"
     write_site(warm, RECORDS)
     assert build(warm).ok
     table_file = warm / "cache/whoosh" / TABLE_FILE
-    kept = read_pickle(table_file)
-    assert isinstance(kept, dict) and len(kept["hashes"]) == len(RECORDS)
-    kept["lengths"][0] += 1
-    write_pickle(table_file, kept)
+    kept = KeptTerms(table_file)
+    assert len(kept.hashes) == len(RECORDS)
+    if damage == "a byte changed":
+        written = read_pickle(table_file)
+        assert isinstance(written, dict)
+        body = bytearray(written["body"])
+        body[-40] ^= 1  # in the weights: every part still fits, so only the hash tells
+        written["body"] = bytes(body)
+        write_pickle(table_file, written)
+    else:  # written whole, with one record given one term too many
+        lengths = kept.lengths.copy()
+        lengths[0] += 1
+        related._write_table(
+            table_file, (kept.hashes, kept.vocabulary, kept.terms, kept.weights, lengths)
+        )
     assert KeptTerms(table_file).hashes == []
     edit(warm, "2025/horses.yaml", title="Police horses and their stables")
     matches_a_clean_build(warm, clean)
+    assert len(KeptTerms(table_file).hashes) == len(RECORDS)  # made again
 
 
 def test_an_edit_works_out_again_only_the_related_lists_it_can_touch(tmp_path: Path) -> None:

@@ -32,11 +32,13 @@ past a step, or the limit or the authority's name changes, every list is worked 
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import pickle
+import shutil
 from array import array
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, TypeGuard
 
 import numpy
 from whoosh import classify
@@ -56,6 +58,7 @@ COMMON_FLOOR = 50
 MIN_LIKENESS = 0.2
 MIN_SHARED = 2
 TABLE_FILE = "related-terms.pickle"
+OLD_TERMS_FOLDER = "related-terms"  # where earlier versions kept the terms: removed
 TABLE_FORMAT = 1  # how the table is kept (record_hash changes with what the terms are)
 LISTS_FILE = "related-lists.pickle"
 LISTS_FORMAT = 1  # what a kept list depends on: change when the scoring changes
@@ -104,6 +107,7 @@ def similar_records(site: SiteSettings, log: DisclosureLog, limit: int) -> dict[
     }
     if kept_terms.hashes != table.hashes_in_order:
         table.save(table_file)
+    shutil.rmtree(index_folder(site) / OLD_TERMS_FOLDER, ignore_errors=True)
     if redo is None or kept_records != table.hashes:
         # The records and the lists they give, saved at once: the next build compares its
         # records with these, whether or not this build goes on to succeed. (A removed
@@ -124,23 +128,13 @@ class KeptTerms:
     """Every record's terms as the last build's table had them, by the record's hash."""
 
     def __init__(self, file: Path) -> None:
-        kept = read_pickle(file)
-        table: dict[str, Any] = (
-            kept
-            if _is_table(kept)
-            else {
-                "hashes": [],
-                "vocabulary": [],
-                "terms": _numbers([]),
-                "weights": numpy.zeros(0),
-                "lengths": _numbers([]),
-            }
-        )
-        self.hashes: list[str] = table["hashes"]  # by position
-        self.vocabulary: list[Term] = table["vocabulary"]
-        self.terms: numpy.ndarray = table["terms"]  # numbers in the vocabulary, by position
-        self.weights: numpy.ndarray = table["weights"]
-        self.lengths: numpy.ndarray = table["lengths"]  # how many terms each record has
+        kept = _read_table(file)
+        self.hashes: list[str] = kept[0] if kept else []  # by position
+        self.vocabulary: list[Term] = kept[1] if kept else []
+        # The records' numbers in the vocabulary, one record after another, and their weights.
+        self.terms: numpy.ndarray = kept[2] if kept else _numbers([])
+        self.weights: numpy.ndarray = kept[3] if kept else numpy.zeros(0)
+        self.lengths: numpy.ndarray = kept[4] if kept else _numbers([])  # terms of each record
         self.starts = numpy.cumsum(self.lengths) - self.lengths
         self.positions = {hash_: n for n, hash_ in enumerate(self.hashes)}
 
@@ -153,20 +147,46 @@ class KeptTerms:
         return _terms(self.vocabulary, self.terms[start:end], self.weights[start:end])
 
 
-def _is_table(kept: object) -> TypeGuard[dict[str, Any]]:
-    """Whether `kept` is a whole table of this format: a damaged one is not believed."""
+KeptTable = tuple[list[str], list[Term], numpy.ndarray, numpy.ndarray, numpy.ndarray]
+
+
+def _write_table(file: Path, table: KeptTable) -> None:
+    """The arrays as bytes of fixed types (a pickled array names numpy's own modules, which
+    change between its versions), all with a hash of it, to be believed only whole."""
+    hashes, vocabulary, terms, weights, lengths = table
+    arrays = (terms.astype(numpy.int64), weights.astype(numpy.float64), lengths.astype(numpy.int64))
+    body = pickle.dumps(
+        (hashes, vocabulary, *(a.tobytes() for a in arrays)), pickle.HIGHEST_PROTOCOL
+    )
+    check = hashlib.sha256(body).hexdigest()
+    write_pickle(file, {"format": TABLE_FORMAT, "check": check, "body": body})
+
+
+def _read_table(file: Path) -> KeptTable | None:
+    """The table `_write_table` kept, or None unless it is whole and every part fits: a
+    damaged table would otherwise give wrong lists for as long as its records stayed."""
+    kept = read_pickle(file)
     if not (isinstance(kept, dict) and kept.get("format") == TABLE_FORMAT):
-        return False
+        return None
+    body = kept.get("body")
+    if not (isinstance(body, bytes) and kept.get("check") == hashlib.sha256(body).hexdigest()):
+        return None
     try:
-        terms, weights, lengths = kept["terms"], kept["weights"], kept["lengths"]
-        return bool(
-            len(kept["hashes"]) == len(lengths)
-            and int(lengths.sum()) == len(terms) == len(weights)
-            and (lengths >= 0).all()
-            and (len(terms) == 0 or (terms.min() >= 0 and terms.max() < len(kept["vocabulary"])))
+        hashes, vocabulary, *arrays = pickle.loads(body)
+        terms, weights, lengths = (
+            numpy.frombuffer(data, dtype=kind)
+            for data, kind in zip(arrays, (numpy.int64, numpy.float64, numpy.int64), strict=True)
         )
-    except (KeyError, AttributeError, TypeError, ValueError):
-        return False
+    except (pickle.UnpicklingError, TypeError, ValueError):
+        return None
+    fits = (
+        len(hashes) == len(lengths)
+        and int(lengths.sum()) == len(terms) == len(weights)
+        and bool((lengths >= 0).all())
+        and (len(terms) == 0 or (terms.min() >= 0 and terms.max() < len(vocabulary)))
+        and len(set(vocabulary)) == len(vocabulary)
+    )
+    return (hashes, vocabulary, terms, weights, lengths) if fits else None
 
 
 def _numbers(values: list[int]) -> numpy.ndarray:
@@ -283,17 +303,8 @@ class TermTable:
 
     def save(self, file: Path) -> None:
         """Keep every record's terms for the next build (KeptTerms)."""
-        write_pickle(
-            file,
-            {
-                "format": TABLE_FORMAT,
-                "hashes": self.hashes_in_order,
-                "vocabulary": self.vocabulary,
-                "terms": self.terms,
-                "weights": self.weights,
-                "lengths": self.lengths,
-            },
-        )
+        table = (self.hashes_in_order, self.vocabulary, self.terms, self.weights, self.lengths)
+        _write_table(file, table)
 
     def touched_by(self, before: dict[str, str], kept: KeptTerms) -> set[int] | None:
         """The positions of the records whose lists may differ from those of the build whose
