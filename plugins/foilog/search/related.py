@@ -124,27 +124,49 @@ def model_size(count: int) -> int:
     return -(-count // step) * step
 
 
-class KeptTerms:
+class _TermArrays:
+    """Records' terms as arrays: each record's numbers in `vocabulary`, one record after
+    another, with their weights, and how many terms each record has."""
+
+    def __init__(
+        self,
+        vocabulary: list[Term],
+        terms: numpy.ndarray,
+        weights: numpy.ndarray,
+        lengths: numpy.ndarray,
+    ) -> None:
+        self.vocabulary, self.terms, self.weights, self.lengths = (
+            vocabulary,
+            terms,
+            weights,
+            lengths,
+        )
+        self.starts = numpy.cumsum(lengths) - lengths
+
+    def terms_of(self, position: int) -> Terms:
+        """The terms of the record at `position`, with their weights."""
+        start = int(self.starts[position])
+        end = start + int(self.lengths[position])
+        numbers, weights = self.terms[start:end].tolist(), self.weights[start:end].tolist()
+        return [(self.vocabulary[n], w) for n, w in zip(numbers, weights, strict=True)]
+
+
+class KeptTerms(_TermArrays):
     """Every record's terms as the last build's table had them, by the record's hash."""
 
     def __init__(self, file: Path) -> None:
         kept = _read_table(file)
         self.hashes: list[str] = kept[0] if kept else []  # by position
-        self.vocabulary: list[Term] = kept[1] if kept else []
-        # The records' numbers in the vocabulary, one record after another, and their weights.
-        self.terms: numpy.ndarray = kept[2] if kept else _numbers([])
-        self.weights: numpy.ndarray = kept[3] if kept else numpy.zeros(0)
-        self.lengths: numpy.ndarray = kept[4] if kept else _numbers([])  # terms of each record
-        self.starts = numpy.cumsum(self.lengths) - self.lengths
+        if kept:
+            super().__init__(*kept[1:])
+        else:
+            super().__init__([], _numbers([]), numpy.zeros(0), _numbers([]))
         self.positions = {hash_: n for n, hash_ in enumerate(self.hashes)}
 
     def get(self, hash_: str) -> Terms | None:
         """The terms of the record with this hash (record_hash), or None."""
         position = self.positions.get(hash_)
-        if position is None:
-            return None
-        start, end = self.starts[position], self.starts[position] + self.lengths[position]
-        return _terms(self.vocabulary, self.terms[start:end], self.weights[start:end])
+        return None if position is None else self.terms_of(position)
 
 
 KeptTable = tuple[list[str], list[Term], numpy.ndarray, numpy.ndarray, numpy.ndarray]
@@ -154,7 +176,11 @@ def _write_table(file: Path, table: KeptTable) -> None:
     """The arrays as bytes of fixed types (a pickled array names numpy's own modules, which
     change between its versions), all with a hash of it, to be believed only whole."""
     hashes, vocabulary, terms, weights, lengths = table
-    arrays = (terms.astype(numpy.int64), weights.astype(numpy.float64), lengths.astype(numpy.int64))
+    arrays = (
+        terms.astype(numpy.int64, copy=False),
+        weights.astype(numpy.float64, copy=False),
+        lengths.astype(numpy.int64, copy=False),
+    )
     body = pickle.dumps(
         (hashes, vocabulary, *(a.tobytes() for a in arrays)), pickle.HIGHEST_PROTOCOL
     )
@@ -193,10 +219,6 @@ def _numbers(values: list[int]) -> numpy.ndarray:
     return numpy.array(values, dtype=numpy.int64)
 
 
-def _terms(vocabulary: list[Term], numbers: numpy.ndarray, weights: numpy.ndarray) -> Terms:
-    return [(vocabulary[n], w) for n, w in zip(numbers.tolist(), weights.tolist(), strict=True)]
-
-
 def _ranges(starts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
     """The positions of every range (start, length), one after the other."""
     ends = numpy.cumsum(lengths)
@@ -205,11 +227,10 @@ def _ranges(starts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
     )
 
 
-class TermTable:
+class TermTable(_TermArrays):
     """The records' terms (by position, in the order of their references), with each
     term's postings (the positions of the records that have it) and weight in the log.
-    The terms are held in arrays, as they are kept: each record's numbers in `vocabulary`,
-    one record after another, with their weights."""
+    The terms are held in arrays, as they are kept."""
 
     def __init__(
         self,
@@ -223,13 +244,7 @@ class TermTable:
     ) -> None:
         self.references = references
         self.hashes = hashes  # each record's hash (record_hash), by reference
-        self.vocabulary, self.terms, self.weights, self.lengths = (
-            vocabulary,
-            terms,
-            weights,
-            lengths,
-        )
-        self.starts = numpy.cumsum(lengths) - lengths
+        super().__init__(vocabulary, terms, weights, lengths)
         self.authority_words = authority_words
         positions = numpy.repeat(numpy.arange(len(references), dtype=numpy.int64), lengths)
         # Stable, so that each term's positions stay in ascending order.
@@ -294,12 +309,6 @@ class TermTable:
     @property
     def hashes_in_order(self) -> list[str]:
         return [self.hashes[reference] for reference in self.references]
-
-    def terms_of(self, position: int) -> Terms:
-        """The terms of the record at `position`, with their weights."""
-        start = int(self.starts[position])
-        end = start + int(self.lengths[position])
-        return _terms(self.vocabulary, self.terms[start:end], self.weights[start:end])
 
     def save(self, file: Path) -> None:
         """Keep every record's terms for the next build (KeptTerms)."""
