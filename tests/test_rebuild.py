@@ -15,6 +15,7 @@ from conftest import PROJECT, build, good_record, write_site
 from pelican.settings import read_settings as read_pelican_settings
 
 from foilog.checks.record_log import load_log
+from foilog.core import cache_files
 from foilog.core.cache_files import read_pickle, write_pickle
 from foilog.records import parsed_records
 from foilog.records.parsed_records import ParsedRecords
@@ -453,3 +454,47 @@ def test_a_record_file_changed_just_before_its_stat_was_kept_is_read_again(
     reads = count_reads(monkeypatch, tmp_path)
     assert read_title(cache, path, status) == "Police cats"  # the same stat as before
     assert reads == [path]
+
+
+def test_records_checked_before_are_taken_without_reading_their_parsed_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild takes unchanged records from the checked records alone, and still keeps
+    their parsed files: when every record must be checked again, none is read again."""
+    monkeypatch.setattr(parsed_records, "RACY_NANOSECONDS", 0)
+    generate = [sys.executable, str(PROJECT / "bench/generate.py"), "records", "200"]
+    subprocess.run([*generate, str(tmp_path / "disclosures")], check=True)
+    write_site(tmp_path, {})
+    site = read_settings(read_pelican_settings(str(tmp_path / "settings.py")))
+    first, _ = load_log(site)
+    parsed_folder = site.cache_path / parsed_records.CACHE_FOLDER
+    opened: list[Path] = []
+    read_pickle_file, read_bytes = cache_files.read_pickle, Path.read_bytes
+
+    def counted_pickle(file: Path) -> object:
+        opened.append(file)
+        return read_pickle_file(file)
+
+    def counted_bytes(path: Path) -> bytes:
+        opened.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(cache_files, "read_pickle", counted_pickle)
+    monkeypatch.setattr(Path, "read_bytes", counted_bytes)
+    edited = first.disclosures[100].source_path
+    record = yaml.safe_load(edited.read_text(encoding="utf-8"))
+    edited.write_text(yaml.safe_dump({**record, "title": "Police ponies"}), encoding="utf-8")
+    again, _ = load_log(site)
+    # Of the parsed files only the one the edited record's new bytes go into is read, to be
+    # written again with the others it holds, and of the records only the one edited.
+    assert len([file for file in opened if file.parent == parsed_folder]) == 1
+    assert [path for path in opened if path.suffix == ".yaml"] == [edited]
+    assert [d.title for d in again.disclosures] == [
+        "Police ponies" if d.source_path == edited else d.title for d in first.disclosures
+    ]
+
+    shutil.rmtree(site.cache_path / "checked-records")  # so every record is checked again
+    opened.clear()
+    checked_again, _ = load_log(site)
+    assert [path for path in opened if path.suffix == ".yaml"] == []
+    assert [d.title for d in checked_again.disclosures] == [d.title for d in again.disclosures]

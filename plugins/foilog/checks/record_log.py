@@ -11,7 +11,7 @@ from foilog.core.garbage_collection import LongLived
 from foilog.core.paths import is_hidden
 from foilog.core.progress import ProgressCallback as Progress
 from foilog.records.model import Disclosure, DisclosureLog
-from foilog.records.parsed_records import ParsedRecords
+from foilog.records.parsed_records import ParsedRecord, ParsedRecords
 from foilog.records.problems import Problem
 from foilog.records.timeliness import assess
 from foilog.records.validation import RecordChecker
@@ -77,39 +77,63 @@ def load_log(
                     )
                 )
                 continue
-            try:
-                record = parsed.read(path, status)
-            except YamlSyntaxError as error:
-                long_lived.made_garbage()
-                problems.append(Problem(shown_as, error.line, "", error.expected, error.found))
-                continue
-            except UnicodeDecodeError:
-                long_lived.made_garbage()
-                problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
-                continue
-            disclosure = checked.get(record.content_hash, path, shown_as, today)
-            if disclosure is not None:
+            # A file as it was, checked before: its parsed document need not be read.
+            content_hash = parsed.unchanged_hash(path, status)
+            disclosure = checked.get(content_hash, path, shown_as, today) if content_hash else None
+            if disclosure is not None and content_hash is not None:
+                parsed.keep(path, status, content_hash)
                 long_lived.keep()
             else:
-                long_lived.made_garbage()
-                checker = RecordChecker(record.document, path, shown_as, settings.register, today)
-                disclosure = checker.check(structure_passed=record.sound)
-                problems.extend(checker.problems)
-                if checker.structure_passed:
-                    parsed.mark_sound(record)
+                try:
+                    record = parsed.read(path, status)
+                except YamlSyntaxError as error:
+                    long_lived.made_garbage()
+                    problems.append(Problem(shown_as, error.line, "", error.expected, error.found))
+                    continue
+                except UnicodeDecodeError:
+                    long_lived.made_garbage()
+                    problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
+                    continue
+                content_hash = record.content_hash
+                disclosure = checked.get(content_hash, path, shown_as, today)
                 if disclosure is not None:
-                    calendar = calendar_for(disclosure.act, settings.jurisdiction)
-                    disclosure.timeliness = assess(disclosure, calendar)
-                    checked.put(record.content_hash, path, shown_as, today, disclosure)
+                    long_lived.keep()
+                else:
+                    long_lived.made_garbage()
+                    disclosure = _checked(record, parsed, path, shown_as, settings, today, problems)
+                    if disclosure is not None:
+                        checked.put(content_hash, path, shown_as, today, disclosure)
             if disclosure is not None and disclosure.draft:
                 problems.append(draft_problem(disclosure))
             elif disclosure is not None:
-                disclosure.content_hash = record.content_hash
+                disclosure.content_hash = content_hash
                 disclosures.append(disclosure)
     problems.extend(_cross_record_problems(disclosures))
     disclosures.sort(key=Disclosure.sort_key, reverse=True)
     # A withdrawn record keeps its reference and address (checked above), and nothing else.
     return DisclosureLog(*split_withdrawn(disclosures)), problems
+
+
+def _checked(
+    record: ParsedRecord,
+    parsed: ParsedRecords,
+    path: Path,
+    shown_as: str,
+    settings: SiteSettings,
+    today: dt.date,
+    problems: list[Problem],
+) -> Disclosure | None:
+    """Check a record as of `today`, adding what is wrong with it to `problems`: the
+    Disclosure, with its timeliness, when it passed."""
+    checker = RecordChecker(record.document, path, shown_as, settings.register, today)
+    disclosure = checker.check(structure_passed=record.sound)
+    problems.extend(checker.problems)
+    if checker.structure_passed:
+        parsed.mark_sound(record)
+    if disclosure is not None:
+        calendar = calendar_for(disclosure.act, settings.jurisdiction)
+        disclosure.timeliness = assess(disclosure, calendar)
+    return disclosure
 
 
 def draft_problem(disclosure: Disclosure) -> Problem:

@@ -72,30 +72,30 @@ class ParsedRecords:
         self.trusted_before = taken - RACY_NANOSECONDS  # a file changed since is read again
         self.stats: dict[str, tuple[FileStat, str]] = {}  # path -> stat and content hash
 
+    def unchanged_hash(self, path: Path, status: os.stat_result) -> str | None:
+        """The hash of the file's bytes at the last build, when its stat, `status`, says it
+        is the same file; then a record checked before need not be read (`keep`)."""
+        stat = _file_stat(status)
+        kept_stat, content_hash = self.kept_stats.get(str(path), (None, ""))
+        changed_at = max(stat[1], stat[2])
+        return content_hash if kept_stat == stat and changed_at < self.trusted_before else None
+
+    def keep(self, path: Path, status: os.stat_result, content_hash: str) -> None:
+        """Keep the file, of this `unchanged_hash`, parsed for the next build, unread."""
+        self.values.keep(content_hash)
+        self.stats[str(path)] = (_file_stat(status), content_hash)
+
     def read(self, path: Path, status: os.stat_result) -> ParsedRecord:
         """The file parsed; `status` is its stat, taken before this. Raises YamlSyntaxError
         and UnicodeDecodeError as `parse_yaml` does."""
-        stat = (
-            status.st_size,
-            status.st_mtime_ns,
-            status.st_ctime_ns,
-            status.st_ino,
-            status.st_dev,
-        )
-        unchanged = self._unchanged_hash(str(path), stat)
+        unchanged = self.unchanged_hash(path, status)
         record = self._kept(unchanged) if unchanged else None
         if record is None:  # a new or changed file, or one not parsed by this code
             data = path.read_bytes()
             content_hash = hashlib.sha256(data).hexdigest()
             record = self._kept(content_hash) or self._parse(content_hash, data)
-        self.stats[str(path)] = (stat, record.content_hash)
+        self.stats[str(path)] = (_file_stat(status), record.content_hash)
         return record
-
-    def _unchanged_hash(self, path: str, stat: FileStat) -> str | None:
-        """The hash of the file's bytes at the last build, if its stat says it is the same."""
-        kept_stat, content_hash = self.kept_stats.get(path, (None, ""))
-        changed_at = max(stat[1], stat[2])
-        return content_hash if kept_stat == stat and changed_at < self.trusted_before else None
 
     def _kept(self, content_hash: str) -> ParsedRecord | None:
         kept: tuple[bytes, bool] | None = self.values.get(content_hash)
@@ -120,6 +120,10 @@ class ParsedRecords:
         if exc_info[0] is None:
             self.values.save()
             write_pickle(self.stats_file, (self.started, self.stats))
+
+
+def _file_stat(status: os.stat_result) -> FileStat:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
 def _are_stats(value: object) -> TypeGuard[tuple[int, dict[str, tuple[FileStat, str]]]]:

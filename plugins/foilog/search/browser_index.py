@@ -97,7 +97,7 @@ def build_browser_index(
             pages[path] = read_page((site / path).read_bytes())
     for path in kept_pages:
         if path in noted:
-            pages[path] = Page(*noted[path])
+            pages[path] = Page._make(noted[path])
         elif previous is not None:
             pages[path] = read_page((previous / path).read_bytes())
     indexed = {path: page for path, page in pages.items() if page.key}
@@ -141,12 +141,12 @@ def build_browser_index(
         "first_pages": first_pages,
     }
     (bundle / SHARDS_FILE).write_text(json.dumps(listed), encoding="utf-8")
-    order = sorted(indexed, key=lambda path: (indexed[path].date, path))
-    date_order = [ids[url] for url in map(_url, order) if url in ids]
+    order = sorted((page.date, path) for path, page in indexed.items())
+    date_order = [ids[url] for url in (_url(path) for _, path in order) if url in ids]
     (bundle / SORT_FILE).write_text(json.dumps(date_order, separators=(",", ":")))
     result.state = {
         "format": code,
-        "pages": {path: [page.key, page.date] for path, page in sorted(pages.items())},
+        "pages": dict(sorted(pages.items())),
         "shards": shards,
     }
     return result

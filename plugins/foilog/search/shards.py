@@ -26,7 +26,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A page of the log, by its path from the log's root: its shard's year is group 1.
 _PAGE = re.compile(r"^(?:.+/)?disclosures/([^/]+)/.+\.html$")
@@ -35,8 +35,7 @@ _SORT_DATE = re.compile(rb'data-pagefind-sort="date"[^>]*>([^<]*)<')
 _BODY = b"data-pagefind-body"
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):  # a tuple: a log has a hundred thousand, kept as JSON lists
     key: str  # hash of what Pagefind reads from the page; "" when it has nothing to index
     date: str  # its date sort key, "" when it has none
 

@@ -64,8 +64,9 @@ def _is_plain(value: object) -> bool:
 def record_key(disclosure: Disclosure) -> str:
     """What a record brings to a page: its file, its attachments' sizes, its related
     records' files (their titles, dates and addresses appear on its page), and the related
-    records it names that are not in the log."""
-    return repr(
+    records it names that are not in the log. A hash of them: a page of a list joins the
+    keys of its twenty records, and a log has tens of thousands of such pages."""
+    text = repr(
         (
             disclosure.content_hash,
             disclosure.source,
@@ -74,6 +75,7 @@ def record_key(disclosure: Disclosure) -> str:
             disclosure.related_unpublished,
         )
     )
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class _ValuesPickler(pickle.Pickler):
@@ -185,11 +187,11 @@ class PageCache:
 
     def record_text(self, kind: str, disclosure: Disclosure, make: Callable[[], str]) -> str:
         """Text made from one record alone, such as its part of the open data: kept between
-        builds, with the same fingerprint as the record has on pages."""
-        key = self._record_key(disclosure)
-        fingerprint = hashlib.sha256(f"{self.site}\0{kind}\0{key}".encode()).hexdigest()
+        builds under the record's key on pages and the text's kind, with the site as the
+        texts' version (a site changed makes every text again)."""
+        fingerprint = f"{self._record_key(disclosure)}\0{kind}"
         if self.texts is None:
-            self.texts = KeptValues(self.cache_path / TEXTS_FOLDER)
+            self.texts = KeptValues(self.cache_path / TEXTS_FOLDER, version=self.site)
         text: str | None = self.texts.get(fingerprint)
         if text is None:
             text = make()
