@@ -94,8 +94,9 @@ def load_log(
                     long_lived.made_garbage()
                     problems.append(Problem(shown_as, 1, "", "UTF-8 text", "other bytes"))
                     continue
+                if record.content_hash != content_hash:  # other bytes than asked for above
+                    disclosure = checked.get(record.content_hash, path, shown_as, today)
                 content_hash = record.content_hash
-                disclosure = checked.get(content_hash, path, shown_as, today)
                 if disclosure is not None:
                     long_lived.keep()
                 else:
