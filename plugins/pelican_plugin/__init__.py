@@ -20,7 +20,7 @@ from foilog.settings import enabled_parts, uses_log
 from foilog.site.theme_files import add_log_templates
 
 from .accessibility_statement import AccessibilityStatementGenerator
-from .atomic_output import finish_build, start_build
+from .atomic_output import finish_build, finish_writes, start_build
 from .browse import DisclosureBrowseGenerator
 from .feeds import DisclosureFeedsGenerator
 from .open_data import OpenDataGenerator, finish_sitemap
@@ -68,6 +68,7 @@ def finalized(pelican: Any) -> None:
     if id(pelican) not in _building:
         return
     _building.discard(id(pelican))
+    finish_writes(pelican)
     parts = enabled_parts(pelican.settings)
     if "open_data" in parts:
         finish_sitemap(pelican)  # of every HTML page written

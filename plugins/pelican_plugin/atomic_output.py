@@ -27,6 +27,9 @@ _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder,
 
 
 def _discard(folder: Path) -> None:
+    build = output.build_in(folder)
+    if build:  # stopped before it finished: its writer must not write into the folder gone
+        build.abandon_writes()
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -41,9 +44,17 @@ def start_build(pelican: Any) -> None:
     pelican.output_path = str(building)
 
 
+def finish_writes(pelican: Any) -> None:
+    """Wait for the build's pages to be written, before anything reads its folder."""
+    build = output.build_in(_pending[id(pelican)][0])
+    if build:
+        build.finish_writes()
+
+
 def finish_build(pelican: Any) -> None:
     building, real = _pending[id(pelican)]
     build = output.end_build(building)
+    build.finish_writes()
     written = files_in(building)
     made = written | build.kept
     site = read_settings(pelican.settings)

@@ -1,9 +1,9 @@
 """Everything that decides whether the log may be published, in one call.
 
 The build (disclosure_records) and the staff command line both call `check_site`, so
-that they can never disagree, and both print `CheckResult.report()`. It also brings the
-search index up to date, once, for related disclosures later in the build and for staff
-search.
+that they can never disagree, and both print `CheckResult.report()`. The staff search's
+Whoosh index is not part of the check: nothing in the site reads it, so `foilog search`
+brings it up to date when it is used.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from foilog.checks.record_log import Progress, load_log
 from foilog.guard import Accepted, Finding, UnmatchedReview, guard_log
 from foilog.records.model import DisclosureLog
 from foilog.records.problems import Problem
-from foilog.search.record_index import update_index
 from foilog.settings import SiteSettings
 from foilog.statistics.case_register import RegisterCases, site_cases
 
@@ -83,7 +82,6 @@ class CheckResult:
 def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckResult:
     """`progress`, when given, is told of each record as it is read (for progress bars)."""
     log, problems = load_log(site, progress)
-    update_index(site, log)
     guard = guard_log(log, site.guard, site.cache_path / "guard-findings", site.languages)
     cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
     return CheckResult(

@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     site = load_site(args.settings)
     with progress_bar("Reading records") as progress:
         log, problems = load_log(site, progress)
-    update_index(site, log)
+    # The first search indexes every record; later ones only those changed since.
+    with progress_bar("Indexing records for search") as progress:
+        update_index(site, log, progress)
     try:
         hits = search(
             open_index(site),

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
@@ -27,7 +29,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
 LOCALE_FOLDER = Path(__file__).parent.parent / "locale"
 SOURCE_LANGUAGE = "en"  # the language the messages are written in
@@ -87,8 +90,36 @@ def install(env: Environment, language: str) -> None:
     """Templates rendered with `env` from now on speak `language`, which they (and filters)
     find as the global `language`, in macros too."""
     add_i18n(env)
+    if env.globals.get(_INSTALLED) == (language, env.globals.get("gettext")):
+        return  # each page installs its language: most are in the one installed already
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["gettext"] = _remembered(env.globals["gettext"], language)
     env.globals["language"] = language
+    env.globals[_INSTALLED] = (language, env.globals["gettext"])
+
+
+_INSTALLED = "_foilog_installed"  # the language install gave, with the gettext it installed
+# Messages without variables as Jinja's gettext gave them, by language, message and whether
+# the template autoescaped (markup then, else text); the messages are the templates' own.
+_TRANSLATED: dict[tuple[str, str, bool], str] = {}
+
+
+def _remembered(gettext: Any, language: str) -> Callable[..., str]:
+    """Jinja's new-style `gettext` for `language`, with each message that has no variables
+    translated once: a page asks for a hundred such labels, and each call would format and
+    escape its message again."""
+
+    @pass_context
+    def remembered(context: Context, message: str, **variables: Any) -> str:
+        if variables:
+            formatted: str = gettext(context, message, **variables)
+            return formatted
+        key = (language, message, context.eval_ctx.autoescape)
+        if key not in _TRANSLATED:
+            _TRANSLATED[key] = gettext(context, message)
+        return _TRANSLATED[key]
+
+    return remembered
 
 
 def language_of(env: Environment) -> str:

@@ -1,11 +1,14 @@
 """The build-time and staff-side Whoosh index of the disclosure log.
 
 One index, kept in Pelican's cache folder (`SiteSettings.cache_path / "whoosh"`), serves
-two jobs: related disclosures on each page, and the staff command-line search.
+the staff command-line search, which brings it up to date before each search. The build
+does not update it (no page is made from it), but related disclosures on each page take
+their terms from this module's schema (`similarity_terms`), so both weigh words alike.
 
 API:
 
-- `update_index(site, log) -> IndexChanges`: bring the index up to date with the log.
+- `update_index(site, log, progress=None) -> IndexChanges`: bring the index up to date
+  with the log; `progress` is told (done, to do) as records are indexed.
   Records are compared by a hash of their file (never by mtime): new and changed records
   are (re)indexed, removed ones deleted, unchanged ones left alone.
 - `open_index(site) -> Index`: the up-to-date index, for the functions below.
@@ -36,6 +39,7 @@ from whoosh.index import Index
 from whoosh.qparser import MultifieldParser
 
 from foilog.core.cache_files import read_pickle, write_pickle
+from foilog.core.progress import ProgressCallback
 from foilog.records.model import Disclosure, DisclosureLog
 from foilog.settings import SiteSettings
 
@@ -167,7 +171,9 @@ def _open_or_create(folder: Path) -> tuple[Index, bool]:
     return created, True
 
 
-def update_index(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
+def update_index(
+    site: SiteSettings, log: DisclosureLog, progress: ProgressCallback | None = None
+) -> IndexChanges:
     """Add new and changed records, delete removed ones; unchanged records are not touched."""
     folder = index_folder(site)
     ix, new = _open_or_create(folder)
@@ -184,7 +190,9 @@ def update_index(site: SiteSettings, log: DisclosureLog) -> IndexChanges:
         writer = ix.writer(limitmb=32)
         for reference in removed:
             writer.delete_by_term("reference", reference)
-        for disclosure, content_hash in stale:
+        for done, (disclosure, content_hash) in enumerate(stale):
+            if progress:
+                progress(done, len(stale))
             document = _document(disclosure, content_hash)
             if disclosure.reference in indexed:
                 writer.update_document(**document)

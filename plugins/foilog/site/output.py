@@ -3,7 +3,9 @@
 A build writes into a folder of its own, which replaces the output folder only when the
 build succeeds (the atomic_output plugin, which starts and ends each `Build`). A page that
 did not change is not written again: the build keeps the output folder's file instead, and
-lists it in `Build.kept`.
+lists it in `Build.kept`. A build's pages are written by a thread of its own
+(`Build.write`), so that the system's work of making each file runs beside the rendering
+of the next page; `Build.finish_writes` waits for them, before anything reads the folder.
 
 Bringing a build into the output folder removes the files no longer built. The cache
 folder keeps the list of files the last build left there, so that a rebuild looks only at
@@ -19,7 +21,9 @@ import contextlib
 import filecmp
 import os
 import posixpath
+import queue
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,12 +40,73 @@ class Build:
     kept: set[str] = field(default_factory=set)  # files of `replaces` kept as they are
     finished: list[Callable[[Path], None]] = field(default_factory=list)
 
+    writer: FileWriter | None = None
+
     def keep(self, relative: str) -> None:
         self.kept.add(relative)
+
+    def write(self, path: Path, text: str) -> None:
+        """Write `text` to `path` (in `folder`) soon, in the writer's thread."""
+        if self.writer is None:
+            self.writer = FileWriter()
+        self.writer.write(path, text)
+
+    def finish_writes(self) -> None:
+        """Wait until every file given to `write` is written; raise the first error."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.finish()
+
+    def abandon_writes(self) -> None:
+        """Stop writing: the build stopped, and its folder is about to go."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.abandon()
 
     def when_finished(self, callback: Callable[[Path], None]) -> None:
         """Call `callback(output folder)` once the build has replaced the output folder."""
         self.finished.append(callback)
+
+
+WRITES_WAITING = 64  # texts held for the writer at most: beyond, `write` waits for it
+
+
+class FileWriter:
+    """Writes files, in the order given, in a thread of its own. The first error stops the
+    writing, and the next `write` or `finish` raises it."""
+
+    def __init__(self) -> None:
+        self._waiting: queue.Queue[tuple[Path, str] | None] = queue.Queue(WRITES_WAITING)
+        self._error: BaseException | None = None
+        self._abandoned = False
+        self._thread = threading.Thread(target=self._run, name="foilog-writer", daemon=True)
+        self._thread.start()
+
+    def write(self, path: Path, text: str) -> None:
+        self._raise_error()
+        self._waiting.put((path, text))
+
+    def finish(self) -> None:
+        self._waiting.put(None)
+        self._thread.join()
+        self._raise_error()
+
+    def abandon(self) -> None:
+        self._abandoned = True
+        self._waiting.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (item := self._waiting.get()) is not None:
+            if self._error is None and not self._abandoned:
+                try:
+                    write_text(*item)
+                except BaseException as error:  # raised again in the build's own thread
+                    self._error = error
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
 
 
 _builds: dict[Path, Build] = {}

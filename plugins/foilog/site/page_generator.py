@@ -13,7 +13,7 @@ from foilog.core.translation import install
 from foilog.records.markdown_text import render_markdown
 from foilog.records.model import ACT_LABELS, NOT_RECORDED, OUTCOME_LABELS, DisclosureLog
 from foilog.settings import SiteSettings
-from foilog.site.output import output_file, output_relative, write_text
+from foilog.site.output import build_in, output_file, output_relative, write_text
 from foilog.site.page_cache import PageCache
 from foilog.site.template_filters import FILTERS, TESTS
 
@@ -54,7 +54,11 @@ class LogGenerator(Generator):
         relative = output_relative(self.site.url_prefix + address)
         if fingerprint and page_cache.reuse(fingerprint, relative):
             return
-        write_text(self.log_file(address), make())
+        build = build_in(self.output_path)
+        if build:
+            build.write(self.log_file(address), make())
+        else:
+            write_text(self.log_file(address), make())
         if fingerprint:
             page_cache.rendered_page(fingerprint, relative)
 
@@ -66,6 +70,9 @@ class LogPageGenerator(LogGenerator):
         super().__init__(*args, **kwargs)
         # Record text comes from staff and requesters: escape everything not marked safe.
         self.env.autoescape = True
+        # Templates do not change within a build: without this, every include and import
+        # of every page stats its template file again.
+        self.env.auto_reload = False
         self.env.filters.update(FILTERS)
         self.env.tests.update(TESTS)
         self.env.filters["markdown"] = render_markdown
