@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -501,3 +502,67 @@ def test_records_checked_before_are_taken_without_reading_their_parsed_files(
     checked_again, _ = load_log(site)
     assert [path for path in opened if path.suffix == ".yaml"] == []
     assert [d.title for d in checked_again.disclosures] == [d.title for d in again.disclosures]
+
+
+def test_open_data_is_written_again_from_the_files_the_last_build_left(tmp_path: Path) -> None:
+    """A rebuild copies the unchanged records' bytes from the output folder's data files,
+    trusting a file whose stat is as the build that wrote it left it; a file changed since
+    is made whole, and a file whose records are as they were is kept as it is."""
+    warm, clean = tmp_path / "warm", tmp_path / "clean"
+    generate = [sys.executable, str(PROJECT / "bench/generate.py"), "records", "60"]
+    subprocess.run([*generate, str(warm / "disclosures")], check=True)
+    write_site(warm, {})
+    assert build(warm).ok
+    data = warm / "output/data/disclosures.json"
+    first = data.read_bytes()
+    document = json.loads(first)
+    edited = sorted((warm / "disclosures").rglob("*.yaml"))[5]
+    edited_reference = yaml.safe_load(edited.read_text(encoding="utf-8"))["reference"]
+    # A byte of a record the edit leaves alone (nor is it related to the edited one),
+    # changed in place with the file's stat put back: what the rebuild copies shows it (a
+    # record's text made again would not).
+
+    def page_text(record: dict[str, Any]) -> str:
+        page = record["url"].split("/", 3)[3] + "index.html"
+        return (warm / "output" / page).read_text(encoding="utf-8")
+
+    unchanged = next(
+        d["title"]
+        for d in reversed(document["disclosures"])
+        if edited_reference not in page_text(d)
+        and first.count(json.dumps(d["title"])[1:-1].encode()) == 1
+    )
+    marked = unchanged[:-1] + ("X" if unchanged[-1] != "X" else "Y")
+    before = data.stat()
+    data.write_bytes(first.replace(json.dumps(unchanged)[1:-1].encode(), marked.encode()))
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (data.stat().st_size, data.stat().st_ino) == (before.st_size, before.st_ino)
+
+    edit(warm, edited.relative_to(warm / "disclosures").as_posix(), title="Police ponies")
+    rebuilt = build(warm)
+    assert rebuilt.ok, rebuilt.result.stderr
+    titles = [d["title"] for d in json.loads(data.read_bytes())["disclosures"]]
+    assert marked in titles and unchanged not in titles
+    assert "Police ponies" in titles
+
+    # Changed by hand, with a new modification time: made whole, as a clean build makes it.
+    data.write_bytes(data.read_bytes().replace(b"Police ponies", b"Police horses"))
+    edit(warm, edited.relative_to(warm / "disclosures").as_posix(), title="Police ponies again")
+    matches_a_clean_build(warm, clean)
+    # A new record, newest first, and one gone: the other records' bytes move.
+    sorted((warm / "disclosures").rglob("*.yaml"))[20].unlink()
+    write_site(
+        warm,
+        {
+            "2026/new.yaml": good_record(
+                reference="000100-26", received="2026-01-05", responded="2026-01-20"
+            )
+        },
+    )
+    matches_a_clean_build(warm, clean)
+
+    # Nothing changed: every data file is kept as it was, not written again.
+    files = sorted((warm / "output/data").iterdir())
+    stats = [(f.stat().st_ino, f.stat().st_mtime_ns) for f in files]
+    assert build(warm).ok
+    assert [(f.stat().st_ino, f.stat().st_mtime_ns) for f in files] == stats

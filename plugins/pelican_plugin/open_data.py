@@ -8,17 +8,18 @@ from typing import Any
 
 from foilog.settings import read_settings
 from foilog.site.open_data import open_data_files
-from foilog.site.output import write_pieces
+from foilog.site.output import build_in, output_relative
 from foilog.site.page_generator import LogGenerator
 from foilog.site.sitemap import write_sitemap
+from foilog.site.spliced_files import SplicedFiles
 
 
 class OpenDataGenerator(LogGenerator):
     def generate_output(self, writer: Any) -> None:
         page_cache = self.context["page_cache"]
-        for url, pieces in open_data_files(self.site, self.log, page_cache).items():
-            write_pieces(self.log_file(url), pieces)
-        page_cache.save_texts()
+        files = SplicedFiles(self.site.cache_path, page_cache.site, build_in(self.output_path))
+        for url, texts in open_data_files(self.site, self.log).items():
+            files.write(output_relative(self.site.url_prefix + url), self.log_file(url), texts)
 
 
 def finish_sitemap(pelican: Any) -> None:

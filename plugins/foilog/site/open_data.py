@@ -1,8 +1,8 @@
 """The log as open data: data/disclosures.csv, data/figures.csv and data/disclosures.json;
 in a log published in Welsh too, with the Welsh of each record beside its English.
 
-Each record's lines and JSON are kept between builds with the pages (`PageCache.record_text`),
-so a rebuild makes them again only for the records that changed.
+Each file is written again from the last build's (foilog.site.spliced_files): a rebuild
+makes the lines and JSON only of the records that changed, and copies the rest.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
-from functools import partial
+from collections.abc import Callable, Iterable
 
 from foilog.records.model import Disclosure, DisclosureLog
 from foilog.records.translations import in_language
@@ -26,7 +25,8 @@ from foilog.site.exports import (
     figure_rows,
     spreadsheet_safe,
 )
-from foilog.site.page_cache import PageCache
+from foilog.site.page_cache import record_key
+from foilog.site.spliced_files import RecordTexts
 
 
 def _csv_text(rows: Iterable[Iterable[str]]) -> str:
@@ -41,20 +41,9 @@ def _csv_lines(columns: dict[str, str], rows: Iterable[dict[str, str]]) -> str:
     return _csv_text([row[column] for column in columns] for row in rows)
 
 
-def _joined(separator: str, texts: list[str]) -> Iterator[str]:
-    """The pieces of separator.join(texts)."""
-    for n, text in enumerate(texts):
-        if n:
-            yield separator
-        yield text
-
-
-def open_data_files(
-    site: SiteSettings, log: DisclosureLog, cache: PageCache
-) -> dict[str, list[str]]:
-    """The text of each open data file, in pieces to be written one after the other (the
-    whole text of every file at once would be a second copy of every record's), by its
-    address under the log."""
+def open_data_files(site: SiteSettings, log: DisclosureLog) -> dict[str, RecordTexts]:
+    """Each open data file's text, by its address under the log: its records' texts are
+    made only when they are written, and only those the last build's file has not."""
     base = site.absolute_url
     welsh = WELSH in site.languages
     columns, figure_fields = disclosure_columns(site.languages), figure_columns(site.languages)
@@ -84,21 +73,20 @@ def open_data_files(
             record[WELSH] = disclosure_record(in_language(d, WELSH), welsh_url(d))
         return json.dumps(record, ensure_ascii=False)
 
-    disclosure_lines, figure_lines, records = (
-        [cache.record_text(kind, d, partial(make, d)) for d in log.disclosures]
-        for kind, make in (
-            ("disclosures.csv", row_of),
-            ("figures.csv", figures_of),
-            ("disclosures.json", json_of),
-        )
-    )
-    # The same text json.dumps gives for the whole document, made from the kept parts.
+    keys = [record_key(d) for d in log.disclosures]
+
+    def texts(
+        head: str, separator: str, tail: str, make: Callable[[Disclosure], str]
+    ) -> RecordTexts:
+        return RecordTexts(head, separator, tail, keys, lambda n: make(log.disclosures[n]))
+
+    # The same text json.dumps gives for the whole document, made from the records' parts.
     head = json.dumps(
         {"version": OPEN_DATA_VERSION, "authority": site.authority, "site": f"{base}/"},
         ensure_ascii=False,
     )
     return {
-        "data/disclosures.csv": [_csv_text([columns]), *disclosure_lines],
-        "data/figures.csv": [_csv_text([figure_fields]), *figure_lines],
-        "data/disclosures.json": [f'{head[:-1]}, "disclosures": [', *_joined(", ", records), "]}"],
+        "data/disclosures.csv": texts(_csv_text([columns]), "", "", row_of),
+        "data/figures.csv": texts(_csv_text([figure_fields]), "", "", figures_of),
+        "data/disclosures.json": texts(f'{head[:-1]}, "disclosures": [', ", ", "]}", json_of),
     }

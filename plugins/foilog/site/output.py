@@ -24,7 +24,7 @@ import posixpath
 import queue
 import shutil
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,13 +156,6 @@ def output_relative(url: str) -> str:
 def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-
-
-def write_pieces(path: Path, pieces: Iterable[str]) -> None:
-    """The same file as write_text("".join(pieces)), without the joined text in memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as stream:
-        stream.writelines(pieces)
 
 
 def copy_file(source: Path, target: Path) -> None:

@@ -33,7 +33,6 @@ from foilog.site.output import Build
 from foilog.site.pagination import Page
 
 PAGES_FOLDER = "pages"
-TEXTS_FOLDER = "record-texts"
 PLAIN_TYPES = (str, int, float, bool, type(None))
 
 
@@ -99,9 +98,6 @@ class PageCache:
         self.build = build
         # fingerprint -> the size and modification time of the file it made in the output
         self.pages = KeptValues(cache_path / PAGES_FOLDER)
-        self.cache_path = cache_path
-        # fingerprint -> the text: read when the first is asked for, freed by save_texts
-        self.texts: KeptValues | None = None
         self._record_keys: dict[int, str] = {}  # by id(): a record is on many pages
         self._group_keys: dict[int, tuple[BrowseGroup, str]] = {}  # by id(), as records
         self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
@@ -185,31 +181,9 @@ class PageCache:
     def rendered_page(self, fingerprint: str, relative: str) -> None:
         self.rendered[fingerprint] = relative
 
-    def record_text(self, kind: str, disclosure: Disclosure, make: Callable[[], str]) -> str:
-        """Text made from one record alone, such as its part of the open data: kept between
-        builds under the record's key on pages and the text's kind, with the site as the
-        texts' version (a site changed makes every text again)."""
-        fingerprint = f"{self._record_key(disclosure)}\0{kind}"
-        if self.texts is None:
-            self.texts = KeptValues(self.cache_path / TEXTS_FOLDER, version=self.site)
-        text: str | None = self.texts.get(fingerprint)
-        if text is None:
-            text = make()
-            self.texts.put(fingerprint, text)
-        return text
-
-    def save_texts(self) -> None:
-        """Once every record's texts are made: keep them, and free their memory for the rest
-        of the build. A text depends on nothing but its fingerprint, so it may be kept even if
-        the build fails later."""
-        if self.texts is not None:
-            self.texts.save()
-            self.texts = None
-
     def save(self, output: Path) -> None:
-        """Once the build is in `output`: keep this build's pages and texts only."""
+        """Once the build is in `output`: keep this build's pages only."""
         for fingerprint, relative in self.rendered.items():
             made = (output / relative).stat()
             self.pages.put(fingerprint, (made.st_size, made.st_mtime_ns))
         self.pages.save()
-        self.save_texts()
