@@ -87,14 +87,16 @@ def tree_resident(pid: int) -> int:
     Pagefind shares all of Pelican's memory until it runs the new program.) A child still
     running its parent's program (its command line is the parent's) is left out: Python
     starts a program with vfork, whose child shares its parent's memory whole until it
-    runs the program, and so would count all of it again."""
+    runs the program, and so would count all of it again. A child the build forks to work
+    beside it (foilog.core.forked) has its own name, and counts."""
     total = 0
     waiting: list[tuple[int, bytes | None]] = [(pid, None)]
     while waiting:
         process, parent_command = waiting.pop()
         try:
             command = Path(f"/proc/{process}/cmdline").read_bytes()
-            if command == parent_command:
+            name = Path(f"/proc/{process}/comm").read_text().strip()
+            if command == parent_command and not name.startswith("foilog-"):
                 continue
             rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
             for task in Path(f"/proc/{process}/task").iterdir():

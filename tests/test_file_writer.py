@@ -1,6 +1,8 @@
 """The build's pages are written by a thread of their own (foilog.site.output.FileWriter):
 every file given is there once the writes are finished, a failed write is raised in the
-build's thread, and an abandoned build's folder gets nothing more."""
+build's thread, and an abandoned build's folder gets nothing more. Work beside the build
+(`Build.run_beside`) gives its result or its error, and a stopped build stops it and waits
+for it."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from foilog.site.output import WRITES_WAITING, FileWriter
+from foilog.site.output import WRITES_WAITING, Build, FileWriter
 
 
 def test_every_file_given_is_written_once_the_writes_are_finished(tmp_path: Path) -> None:
@@ -54,3 +56,32 @@ def test_an_abandoned_writer_writes_nothing_more(tmp_path: Path) -> None:
     written = set(tmp_path.rglob("*.html"))
     assert written <= {tmp_path / "first/index.html"}
     assert not [t for t in threading.enumerate() if t.name == "foilog-writer"]
+
+
+def test_work_beside_the_build_gives_its_result_or_raises_its_error(tmp_path: Path) -> None:
+    build = Build(tmp_path / "building", tmp_path / "output")
+    counted = build.run_beside(lambda stop: sum(range(1000)))
+    failed = build.run_beside(lambda stop: 1 // 0)
+    assert counted.result() == 499500
+    with pytest.raises(ZeroDivisionError):
+        failed.result()
+
+
+def test_a_stopped_build_stops_its_work_beside_and_waits_for_it(tmp_path: Path) -> None:
+    build = Build(tmp_path / "building", tmp_path / "output")
+    started = threading.Event()
+    steps: list[int] = []
+
+    def work(stop: threading.Event) -> None:
+        started.set()
+        while not stop.wait(0.01):
+            steps.append(len(steps))
+        (tmp_path / "last step").write_text("done")  # the work's last act, before abandon ends
+
+    build.run_beside(work)
+    started.wait()
+    build.abandon()
+    assert (tmp_path / "last step").exists()
+    taken = len(steps)
+    assert not [t for t in threading.enumerate() if t.name == "foilog-beside"]
+    assert len(steps) == taken and build.beside == []

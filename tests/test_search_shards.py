@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -15,6 +16,8 @@ import pytest
 from browser import serve, wait_until
 from conftest import PROJECT, Build, build, good_record, write_site
 from test_search import result_urls, settled
+
+from foilog.search.browser_index import IndexStoppedError, build_browser_index
 
 # Words found in one year and not another, misspelt, cut short, with a filter, and none.
 QUERIES = [
@@ -284,3 +287,44 @@ def test_quiet_years_share_a_shard_and_a_busy_one_is_split_by_its_months() -> No
     again = plan_shards(dict(reversed(pages.items())) | pages_of(2023, 1, 5, 50), most)
     for name, paths in shards.items():
         assert set(paths) <= set(again[name])
+
+
+LATE_PAGE = """<!doctype html><html lang="en-GB"><head><title>Kennel costs</title></head>
+<body><main data-pagefind-body><h1>Kennel costs</h1><p>Kennels for the dog section.</p>
+</main></body></html>"""
+
+
+def test_a_response_page_made_after_the_index_started_is_indexed_too(tmp_path: Path) -> None:
+    """The index starts once the log's generators have written the response pages; a page
+    under disclosures/<year>/ that comes later (here a static file, which Pelican copies
+    last) is indexed all the same, as by a build that indexed only at the end."""
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    (content / "late").mkdir()
+    (content / "late/page.data").write_text(LATE_PAGE, encoding="utf-8")
+    settings = f"""
+PATH = {str(content)!r}
+STATIC_PATHS = ["late"]
+EXTRA_PATH_METADATA = {{"late/page.data": {{"path": "disclosures/2024/late/index.html"}}}}
+"""
+    write_site(tmp_path, RECORDS, settings)
+    built = build(tmp_path)
+    assert built.ok, built.result.stderr
+    assert (built.output / "disclosures/2024/late/index.html").is_file()
+    state = json.loads((tmp_path / "cache/search-shards.json").read_text(encoding="utf-8"))
+    ids = {url for shard in state["shards"].values() for url in shard["ids"]}
+    assert "/disclosures/2024/late/" in ids
+    assert {"/disclosures/2023/000001-23/", "/disclosures/2025/000003-25/"} <= ids
+
+
+def test_an_index_asked_to_stop_indexes_no_more_shards(tmp_path: Path) -> None:
+    write_site(tmp_path, RECORDS, "FOILOG_SEARCH_SHARD_PAGES = 1")
+    built = build(tmp_path)
+    assert built.ok, built.result.stderr
+    site = tmp_path / "copy"
+    shutil.copytree(built.output, site)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(IndexStoppedError):
+        build_browser_index(site, shard_pages=1, stop=stop)
+    assert [p.name for p in (site / "pagefind").iterdir()] == []

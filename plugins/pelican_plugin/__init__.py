@@ -3,9 +3,10 @@
 Pelican imports every installed namespace plugin, and calls `register()` on all of them
 when a site sets no PLUGINS, so nothing here acts until a build starts, and then only for
 a site that uses the log (see `foilog.settings.uses_log`). The log's parts are registered
-here in the one order that works: records are checked first; the sitemap, the search
-index and the move into the output folder come last, in that order, once every page is
-written.
+here in the one order that works: records are checked first; the search index starts once
+the response pages are written, and runs beside the other pages; the end of the search
+index, the sitemap and the move into the output folder come last, in that order, once
+every page is written.
 """
 
 from __future__ import annotations
@@ -36,13 +37,14 @@ GENERATORS: tuple[tuple[type[Generator], str | None], ...] = (
     (DisclosureRecordsGenerator, None),  # loads and checks the records, for every later part
     (DisclosurePagesGenerator, None),
     (WithdrawnPagesGenerator, None),
+    # Starts the search index of the response pages, written by now, beside the rest.
+    (SearchPageGenerator, "search"),
     (DisclosureBrowseGenerator, None),
     (DisclosureFeedsGenerator, "feeds"),
     (StatisticsPageGenerator, "statistics"),
     (SecurityHeadersGenerator, "security_headers"),
     (AccessibilityStatementGenerator, "accessibility_statement"),
     (OpenDataGenerator, "open_data"),
-    (SearchPageGenerator, "search"),
 )
 _building: set[int] = set()  # id() of each Pelican run that builds the log
 
@@ -70,10 +72,10 @@ def finalized(pelican: Any) -> None:
     _building.discard(id(pelican))
     finish_writes(pelican)
     parts = enabled_parts(pelican.settings)
+    if "search" in parts:
+        index_site(pelican)  # first: the sitemap must not see the shards' folders of pages
     if "open_data" in parts:
         finish_sitemap(pelican)  # of every HTML page written
-    if "search" in parts:
-        index_site(pelican)  # Pagefind reads the finished pages
     finish_build(pelican)  # last: moves the finished build into the output folder
 
 

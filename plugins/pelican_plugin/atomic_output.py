@@ -28,8 +28,8 @@ _pending: dict[int, tuple[Path, Path]] = {}  # id(pelican) -> (temporary folder,
 
 def _discard(folder: Path) -> None:
     build = output.build_in(folder)
-    if build:  # stopped before it finished: its writer must not write into the folder gone
-        build.abandon_writes()
+    if build:  # stopped before it finished: nothing may write into the folder gone
+        build.abandon()
     shutil.rmtree(folder, ignore_errors=True)
 
 

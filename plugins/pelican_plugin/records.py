@@ -1,19 +1,23 @@
 """Pelican plugin: load and check every disclosure record before anything is written.
 
 A bad record, or a publish-guard finding under FOILOG_GUARD = "error", stops the build
-with one line each and no traceback.
+with one line each and no traceback. The guard runs in a child process of its own
+(foilog.core.forked) while the other parts prepare their pages, and its findings are taken
+before the log's first page is written.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateNotFound
 from pelican.generators import Generator
 from pelican.log import console
 
-from foilog.checks.site_check import check_site
+from foilog.checks.record_log import load_log
+from foilog.checks.site_check import check_log
 from foilog.core.progress import progress_bar
 from foilog.settings import SettingsError, enabled_parts, read_settings
 from foilog.settings.languages import LANGUAGES
@@ -54,13 +58,13 @@ class DisclosureRecordsGenerator(Generator):
         for warning in site.warnings:
             sys.stderr.write(f"Warning: settings: {warning}\n")
         with progress_bar("Checking records", console) as progress:
-            result = check_site(site, progress)
-        if result.stops_build:
-            raise BuildStopped(result.report())
-        # Warnings and accepted findings are shown, one line each, with their count last.
-        for line in result.report():
-            sys.stderr.write(line + "\n")
-        topics = result.log.topic_labels
+            log, problems = load_log(site, progress)
+        # The guard runs in a process of its own while the other parts prepare their pages;
+        # its findings are taken before any page is written (generate_output).
+        self.check = check_log(site, log, problems, beside=not problems)
+        if self.check.problems:
+            raise BuildStopped(self.check.result().report())
+        topics = log.topic_labels
         for warning in missing_names_warning(site.topic_names, site.languages, topics):
             sys.stderr.write(f"Warning: settings: {warning}\n")
         site_pages = self.context.get("pages", [])
@@ -73,10 +77,17 @@ class DisclosureRecordsGenerator(Generator):
         self.context["language_names"] = LANGUAGES
         self.context["foilog_pages"] = own_pages
         self.context["standing_pages"] = standing
-        self.context["disclosure_log"] = result.log
-        self.context["statistics_cases"] = result.cases
-        fingerprint = site_fingerprint(
-            Path(self.theme), self.settings, standing, result.log.topic_labels
-        )
+        self.context["disclosure_log"] = log
+        self.context["statistics_cases"] = self.check.cases
+        fingerprint = site_fingerprint(Path(self.theme), self.settings, standing, topics)
         page_cache = PageCache(site.cache_path, fingerprint, build_in(self.output_path))
         self.context["page_cache"] = page_cache
+
+    def generate_output(self, writer: Any) -> None:
+        """Before the log's first page is written: the guard's findings stop the build, or
+        its warnings and accepted findings are shown, one line each, with their count last."""
+        result = self.check.result()
+        if result.stops_build:
+            raise BuildStopped(result.report())
+        for line in result.report():
+            sys.stderr.write(line + "\n")

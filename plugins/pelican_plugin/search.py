@@ -1,7 +1,8 @@
 """Pelican plugin: the /search/ page, and the Pagefind index built over the finished site.
 
-Pagefind (installed from PyPI with its bundled binary) runs when every page is written,
-inside the build folder, so `pelican content` alone produces a searchable site. Only
+Pagefind (installed from PyPI with its bundled binary) runs inside the build folder once
+the response pages are written, beside the rest of the build, so `pelican content` alone
+produces a searchable site. Only
 disclosure pages carry `data-pagefind-body`, so banners, navigation and footers are never
 indexed. The index is in shards, and a rebuild indexes again only the shards whose pages
 changed (foilog.search.browser_index).
@@ -10,13 +11,14 @@ changed (foilog.search.browser_index).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from foilog.search.browser_index import build_browser_index
+from foilog.search.browser_index import IndexedSite, build_browser_index, log_pages
 from foilog.settings import read_settings
-from foilog.site.output import build_in
+from foilog.site.output import Beside, build_in
 from foilog.site.page_generator import LogPageGenerator
 from foilog.site.search_filters import filter_groups, response_months
 from foilog.site.sensitivity import sensitive_topic_names
@@ -36,11 +38,42 @@ class SearchPageGenerator(LogPageGenerator):
                     self.log, self.site.in_language(language)
                 ),
             )
+        start_index(self.settings, self.output_path)
 
 
 # What the last build noted of the search index's shards, in Pelican's cache folder.
 STATE_FILE = "search-shards.json"
 log = logging.getLogger(__name__)
+# The index started beside each build (by its folder), with the time it started.
+_started: dict[Path, tuple[Beside[IndexedSite], float]] = {}
+
+
+def start_index(settings: dict[str, Any], output_path: str) -> None:
+    """Start indexing the log's pages beside the rest of the build: every response page is
+    written once the pages generators are done, and Pagefind, in a process of its own, then
+    runs on the machine's other core while the browse pages, feeds, statistics and data are
+    made. index_site takes what it made, or indexes again should a log page have been
+    written since."""
+    build = build_in(output_path)
+    if build is None:
+        return
+    build.finish_writes()  # the pages must be on disk before Pagefind reads them
+    site = read_settings(settings)
+    prefix = site.url_prefix
+    kept = [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
+
+    def index(stop: threading.Event) -> IndexedSite:
+        return build_browser_index(
+            Path(output_path) / prefix,
+            build.replaces / prefix,
+            kept,
+            site.cache_path / STATE_FILE,
+            site.search_shard_pages,
+            site.search_first_pages,
+            stop,
+        )
+
+    _started[Path(output_path)] = (build.run_beside(index), time.perf_counter())
 
 
 def index_site(pelican: Any) -> None:
@@ -52,6 +85,7 @@ def index_site(pelican: Any) -> None:
     prefix = settings.url_prefix
     site = Path(pelican.output_path) / prefix
     build = build_in(pelican.output_path)
+    started = _started.pop(Path(pelican.output_path), None)
     if build is None:
         build_browser_index(
             site,
@@ -62,14 +96,21 @@ def index_site(pelican: Any) -> None:
     kept = [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
     state_file = settings.cache_path / STATE_FILE
     start = time.perf_counter()
-    indexed = build_browser_index(
-        site,
-        build.replaces / prefix,
-        kept,
-        state_file,
-        settings.search_shard_pages,
-        settings.search_first_pages,
-    )
+    indexed = None
+    if started is not None:
+        beside, start = started
+        indexed = beside.result()
+        if indexed.pages != log_pages(site, kept):  # a log page made since: index it too
+            indexed = None
+    if indexed is None:
+        indexed = build_browser_index(
+            site,
+            build.replaces / prefix,
+            kept,
+            state_file,
+            settings.search_shard_pages,
+            settings.search_first_pages,
+        )
     shards = len(indexed.state["shards"])
     log.info(
         "Search index: %d of %d shards indexed (%s) in %.1f s",

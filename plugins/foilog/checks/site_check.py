@@ -1,9 +1,11 @@
 """Everything that decides whether the log may be published, in one call.
 
-The build (disclosure_records) and the staff command line both call `check_site`, so
-that they can never disagree, and both print `CheckResult.report()`. The staff search's
+The build (disclosure_records) and the staff command line both go through `check_log`
+(the command line by `check_site`), so that they can never disagree, and both print
+`CheckResult.report()`. The staff search's
 Whoosh index is not part of the check: nothing in the site reads it, so `foilog search`
-brings it up to date when it is used.
+brings it up to date when it is used. A build runs the guard in a child process beside
+its own work (`check_log` with `beside`), and takes its findings before it writes a page.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from foilog.checks.record_log import Progress, load_log
-from foilog.guard import Accepted, Finding, UnmatchedReview, guard_log
+from foilog.core.forked import Forked
+from foilog.guard import Accepted, Finding, GuardResult, UnmatchedReview, guard_log
 from foilog.records.model import DisclosureLog
 from foilog.records.problems import Problem
 from foilog.settings import SiteSettings
@@ -82,14 +85,41 @@ class CheckResult:
 def check_site(site: SiteSettings, progress: Progress | None = None) -> CheckResult:
     """`progress`, when given, is told of each record as it is read (for progress bars)."""
     log, problems = load_log(site, progress)
-    guard = guard_log(log, site.guard, site.cache_path / "guard-findings", site.languages)
-    cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
-    return CheckResult(
-        log,
-        problems + cases.problems,
-        guard.findings,
-        guard.accepted,
-        guard.unmatched_reviews,
-        site.guard.mode,
-        cases,
+    return check_log(site, log, problems).result()
+
+
+@dataclass
+class PendingCheck:
+    """A loaded log whose guard may still be running (`result` waits for it)."""
+
+    log: DisclosureLog
+    problems: list[Problem]
+    cases: RegisterCases
+    guard: Forked[GuardResult]
+    guard_mode: str
+
+    def result(self) -> CheckResult:
+        guard = self.guard.result()
+        return CheckResult(
+            self.log,
+            self.problems,
+            guard.findings,
+            guard.accepted,
+            guard.unmatched_reviews,
+            self.guard_mode,
+            self.cases,
+        )
+
+
+def check_log(
+    site: SiteSettings, log: DisclosureLog, problems: list[Problem], beside: bool = False
+) -> PendingCheck:
+    """Guard a loaded log and count its cases. With `beside`, the guard runs in a child
+    process (foilog.core.forked) while the caller goes on, until it asks for the result."""
+    guard = Forked(
+        lambda: guard_log(log, site.guard, site.cache_path / "guard-findings", site.languages),
+        "foilog-guard",
+        fork=beside,
     )
+    cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
+    return PendingCheck(log, problems + cases.problems, cases, guard, site.guard.mode)

@@ -30,6 +30,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -55,7 +56,17 @@ SORT_FILE = "date-order.json"
 # (4: shards split by months, and searched only those a search needs.)
 _STATE_FORMAT = 4
 
-__all__ = ["IndexedSite", "SearchIndexError", "build_browser_index"]
+__all__ = [
+    "IndexStoppedError",
+    "IndexedSite",
+    "SearchIndexError",
+    "build_browser_index",
+    "log_pages",
+]
+
+
+class IndexStoppedError(Exception):
+    """The build that asked for the index stopped before it was made."""
 
 
 @dataclass
@@ -66,6 +77,7 @@ class IndexedSite:
     kept: list[str] = field(default_factory=list)
     rebuilt: list[str] = field(default_factory=list)  # the shards indexed again
     state: dict[str, Any] = field(default_factory=dict)
+    pages: set[str] = field(default_factory=set)  # the log's pages it was made from
 
     def save(self, state_file: Path) -> None:
         state_file.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +91,7 @@ def build_browser_index(
     state_file: Path | None = None,
     shard_pages: int = DEFAULT_SEARCH_SHARD_PAGES,
     first_pages: int = DEFAULT_SEARCH_FIRST_PAGES,
+    stop: threading.Event | None = None,
 ) -> IndexedSite:
     """Index the log's pages of the site being built in `site` into `site/pagefind/`.
 
@@ -87,7 +100,7 @@ def build_browser_index(
     `state_file` what the last build noted of its shards. Without them, every shard is
     indexed. A shard holds at most `shard_pages` pages (foilog.search.shards), and a first
     search reads the newest shards that together hold at most `first_pages` pages of its
-    language."""
+    language. When `stop` is set, no further shard is indexed (IndexStoppedError)."""
     kept_pages = {path for path in kept if is_log_page(path)}
     state = _load(state_file) if previous is not None else {}
     noted: dict[str, list[str]] = state.get("pages", {})
@@ -102,7 +115,7 @@ def build_browser_index(
             pages[path] = read_page((previous / path).read_bytes())
     indexed = {path: page for path, page in pages.items() if page.key}
     bundle = site / BUNDLE
-    if bundle.exists():  # only when indexing a built site on its own
+    if bundle.exists():  # a built site indexed on its own, or one indexed again
         shutil.rmtree(bundle)
     bundle.mkdir(parents=True)
     code = _code_version()
@@ -128,6 +141,8 @@ def build_browser_index(
             result.kept += files
             shard = before
         else:
+            if stop is not None and stop.is_set():
+                raise IndexStoppedError
             shard = {"key": key, **_index_shard(site, previous, paths, bundle / name, wasm)}
             result.rebuilt.append(name)
         shards[name] = shard
@@ -144,12 +159,19 @@ def build_browser_index(
     order = sorted((page.date, path) for path, page in indexed.items())
     date_order = [ids[url] for url in (_url(path) for _, path in order) if url in ids]
     (bundle / SORT_FILE).write_text(json.dumps(date_order, separators=(",", ":")))
+    result.pages = set(pages)
     result.state = {
         "format": code,
         "pages": dict(sorted(pages.items())),
         "shards": shards,
     }
     return result
+
+
+def log_pages(site: Path, kept: Iterable[str]) -> set[str]:
+    """The log's pages of the site being built in `site`: those written there, and those of
+    `kept` (paths from the site's folder), as build_browser_index finds them."""
+    return set(_written(site)) | {path for path in kept if is_log_page(path)}
 
 
 def _written(site: Path) -> Iterable[str]:

@@ -6,6 +6,9 @@ did not change is not written again: the build keeps the output folder's file in
 lists it in `Build.kept`. A build's pages are written by a thread of its own
 (`Build.write`), so that the system's work of making each file runs beside the rendering
 of the next page; `Build.finish_writes` waits for them, before anything reads the folder.
+Other work that needs only some of the build's files, such as the search index of the
+response pages, can run beside the rest of the build too (`Build.run_beside`); a build that
+stops stops that work and waits for it before its folder is removed.
 
 Bringing a build into the output folder removes the files no longer built. The cache
 folder keeps the list of files the last build left there, so that a rebuild looks only at
@@ -27,6 +30,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from foilog.core.cache_files import read_pickle, write_pickle
 
@@ -41,6 +45,7 @@ class Build:
     finished: list[Callable[[Path], None]] = field(default_factory=list)
 
     writer: FileWriter | None = None
+    beside: list[Beside[Any]] = field(default_factory=list)
 
     def keep(self, relative: str) -> None:
         self.kept.add(relative)
@@ -57,11 +62,21 @@ class Build:
             writer, self.writer = self.writer, None
             writer.finish()
 
-    def abandon_writes(self) -> None:
-        """Stop writing: the build stopped, and its folder is about to go."""
+    def abandon(self) -> None:
+        """Stop writing and the work beside: the build stopped, and its folder is about to
+        go."""
         if self.writer is not None:
             writer, self.writer = self.writer, None
             writer.abandon()
+        while self.beside:
+            self.beside.pop().stop()
+
+    def run_beside(self, work: Callable[[threading.Event], Result]) -> Beside[Result]:
+        """Start `work(stop)` in a thread of its own; `work` should return soon once `stop`
+        is set."""
+        started = Beside(work)
+        self.beside.append(started)
+        return started
 
     def when_finished(self, callback: Callable[[Path], None]) -> None:
         """Call `callback(output folder)` once the build has replaced the output folder."""
@@ -107,6 +122,39 @@ class FileWriter:
     def _raise_error(self) -> None:
         if self._error is not None:
             raise self._error
+
+
+Result = TypeVar("Result")
+
+
+class Beside(Generic[Result]):
+    """Work running in a thread of its own beside the build."""
+
+    def __init__(self, work: Callable[[threading.Event], Result]) -> None:
+        self._stop = threading.Event()
+        self._result: Result | None = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._result = work(self._stop)
+            except BaseException as error:  # raised again in the build's own thread
+                self._error = error
+
+        self._thread = threading.Thread(target=run, name="foilog-beside", daemon=True)
+        self._thread.start()
+
+    def result(self) -> Result:
+        """Wait for the work to end; give what it returned, or raise what it raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result  # type: ignore[return-value]
+
+    def stop(self) -> None:
+        """Ask the work to stop, and wait for it; what it gives or raises is dropped."""
+        self._stop.set()
+        self._thread.join()
 
 
 _builds: dict[Path, Build] = {}
