@@ -9,6 +9,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+from conftest import good_record, write_site
 
 
 def run(code: str) -> str:
@@ -96,3 +99,23 @@ def test_the_work_runs_in_this_process_when_asked() -> None:
         print(ran == [os.getpid()])
     """)
     assert out.split() == ["True"] * 2
+
+
+def test_a_build_guards_beside_only_when_few_records_are_new(tmp_path: Path) -> None:
+    """From an empty cache every record is guarded afresh, which a child would do beside
+    the build's own memory: the guard runs in the build's process. Once the records are
+    kept, it runs in a child."""
+    records = {f"2024/r{n}.yaml": good_record(reference=f"{n:06d}-24") for n in range(5)}
+    write_site(tmp_path, records)
+    out = run(f"""
+        from foilog.checks.record_log import load_log
+        from foilog.checks import site_check
+        from foilog.cli.site import load_site
+        site = load_site({str(tmp_path / "settings.py")!r})
+        site_check.BESIDE_AT_MOST_NEW = 2
+        for build in ("first", "again"):
+            log, problems = load_log(site)
+            check = site_check.check_log(site, log, problems, beside=True)
+            print(build, check.guard.forked, len(check.result().findings))
+    """)
+    assert out.splitlines() == ["first False 0", "again True 0"]

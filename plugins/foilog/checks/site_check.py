@@ -20,6 +20,13 @@ from foilog.records.problems import Problem
 from foilog.settings import SiteSettings
 from foilog.statistics.case_register import RegisterCases, site_cases
 
+# A record new to the build (not read back from the cache) is guarded afresh, which takes
+# memory; the child holds that memory beside the build's own, and a build of a whole log
+# from an empty cache would need nearly twice its memory (2.5 GB at 100,000 records), so
+# only a build of a few new records forks. (A record read back has its long fields left
+# out, `kept_body`, until they are first read.)
+BESIDE_AT_MOST_NEW = 1000
+
 
 @dataclass
 class CheckResult:
@@ -114,12 +121,14 @@ class PendingCheck:
 def check_log(
     site: SiteSettings, log: DisclosureLog, problems: list[Problem], beside: bool = False
 ) -> PendingCheck:
-    """Guard a loaded log and count its cases. With `beside`, the guard runs in a child
+    """Guard a loaded log and count its cases. With `beside`, and when at most
+    BESIDE_AT_MOST_NEW records are new since the last build, the guard runs in a child
     process (foilog.core.forked) while the caller goes on, until it asks for the result."""
+    new = sum(1 for disclosure in log.disclosures if disclosure.kept_body is None)
     guard = Forked(
         lambda: guard_log(log, site.guard, site.cache_path / "guard-findings", site.languages),
         "foilog-guard",
-        fork=beside,
+        fork=beside and new <= BESIDE_AT_MOST_NEW,
     )
     cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
     return PendingCheck(log, problems + cases.problems, cases, guard, site.guard.mode)

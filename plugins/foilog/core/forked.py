@@ -43,7 +43,8 @@ class Forked(Generic[Result]):
         """`name` is the child's, as `ps` and `top` show it (up to 15 characters)."""
         self._work = work
         self._child: tuple[int, int] | None = None  # the child's pid and its pipe's end
-        if not (fork and hasattr(os, "fork")):
+        self.forked = fork and hasattr(os, "fork")  # whether the work runs in a child
+        if not self.forked:
             return
         readable, writable = os.pipe()
         pid = os.fork()
