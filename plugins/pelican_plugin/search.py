@@ -2,10 +2,9 @@
 
 Pagefind (installed from PyPI with its bundled binary) runs inside the build folder once
 the response pages are written, beside the rest of the build, so `pelican content` alone
-produces a searchable site. Only
-disclosure pages carry `data-pagefind-body`, so banners, navigation and footers are never
-indexed. The index is in shards, and a rebuild indexes again only the shards whose pages
-changed (foilog.search.browser_index).
+produces a searchable site. Only disclosure pages carry `data-pagefind-body`, so banners,
+navigation and footers are never indexed. The index is in shards, and a rebuild indexes
+again only the shards whose pages changed (foilog.search.browser_index).
 """
 
 from __future__ import annotations
@@ -17,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from foilog.search.browser_index import IndexedSite, build_browser_index, log_pages
-from foilog.settings import read_settings
-from foilog.site.output import Beside, build_in
+from foilog.settings import SiteSettings, read_settings
+from foilog.site.output import Beside, Build, build_in
 from foilog.site.page_generator import LogPageGenerator
 from foilog.site.search_filters import filter_groups, response_months
 from foilog.site.sensitivity import sensitive_topic_names
@@ -59,21 +58,9 @@ def start_index(settings: dict[str, Any], output_path: str) -> None:
         return
     build.finish_writes()  # the pages must be on disk before Pagefind reads them
     site = read_settings(settings)
-    prefix = site.url_prefix
-    kept = [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
-
-    def index(stop: threading.Event) -> IndexedSite:
-        return build_browser_index(
-            Path(output_path) / prefix,
-            build.replaces / prefix,
-            kept,
-            site.cache_path / STATE_FILE,
-            site.search_shard_pages,
-            site.search_first_pages,
-            stop,
-        )
-
-    _started[Path(output_path)] = (build.run_beside(index), time.perf_counter())
+    kept = _kept_in_log(build, site.url_prefix)
+    beside = build.run_beside(lambda stop: _index(build, site, output_path, kept, stop))
+    _started[Path(output_path)] = (beside, time.perf_counter())
 
 
 def index_site(pelican: Any) -> None:
@@ -93,8 +80,7 @@ def index_site(pelican: Any) -> None:
             first_pages=settings.search_first_pages,
         )
         return
-    kept = [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
-    state_file = settings.cache_path / STATE_FILE
+    kept = _kept_in_log(build, prefix)
     start = time.perf_counter()
     indexed = None
     if started is not None:
@@ -103,14 +89,7 @@ def index_site(pelican: Any) -> None:
         if indexed.pages != log_pages(site, kept):  # a log page made since: index it too
             indexed = None
     if indexed is None:
-        indexed = build_browser_index(
-            site,
-            build.replaces / prefix,
-            kept,
-            state_file,
-            settings.search_shard_pages,
-            settings.search_first_pages,
-        )
+        indexed = _index(build, settings, pelican.output_path, kept)
     shards = len(indexed.state["shards"])
     log.info(
         "Search index: %d of %d shards indexed (%s) in %.1f s",
@@ -121,4 +100,29 @@ def index_site(pelican: Any) -> None:
     )
     for path in indexed.kept:
         build.keep(prefix + path)
+    state_file = settings.cache_path / STATE_FILE
     build.when_finished(lambda _output: indexed.save(state_file))
+
+
+def _kept_in_log(build: Build, prefix: str) -> list[str]:
+    """The files the build kept under the log's folder, as paths from that folder."""
+    return [path.removeprefix(prefix) for path in build.kept if path.startswith(prefix)]
+
+
+def _index(
+    build: Build,
+    site: SiteSettings,
+    output_path: str,
+    kept: list[str],
+    stop: threading.Event | None = None,
+) -> IndexedSite:
+    """Index the log's pages of `build`, keeping the previous output's unchanged shards."""
+    return build_browser_index(
+        Path(output_path) / site.url_prefix,
+        build.replaces / site.url_prefix,
+        kept,
+        site.cache_path / STATE_FILE,
+        site.search_shard_pages,
+        site.search_first_pages,
+        stop,
+    )

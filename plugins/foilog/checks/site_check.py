@@ -2,10 +2,10 @@
 
 The build (disclosure_records) and the staff command line both go through `check_log`
 (the command line by `check_site`), so that they can never disagree, and both print
-`CheckResult.report()`. The staff search's
-Whoosh index is not part of the check: nothing in the site reads it, so `foilog search`
-brings it up to date when it is used. A build runs the guard in a child process beside
-its own work (`check_log` with `beside`), and takes its findings before it writes a page.
+`CheckResult.report()`. The staff search's Whoosh index is not part of the check: nothing
+in the site reads it, so `foilog search` brings it up to date when it is used. A build runs
+the guard in a child process beside its own work (`check_log` with `beside`), and takes
+its findings before it writes a page.
 """
 
 from __future__ import annotations
@@ -124,11 +124,15 @@ def check_log(
     """Guard a loaded log and count its cases. With `beside`, and when at most
     BESIDE_AT_MOST_NEW records are new since the last build, the guard runs in a child
     process (foilog.core.forked) while the caller goes on, until it asks for the result."""
-    new = sum(1 for disclosure in log.disclosures if disclosure.kept_body is None)
     guard = Forked(
         lambda: guard_log(log, site.guard, site.cache_path / "guard-findings", site.languages),
         "foilog-guard",
-        fork=beside and new <= BESIDE_AT_MOST_NEW,
+        fork=beside and _new_records(log) <= BESIDE_AT_MOST_NEW,
     )
     cases = site_cases(site.case_register, log.disclosures, site.register, site.jurisdiction)
     return PendingCheck(log, problems + cases.problems, cases, guard, site.guard.mode)
+
+
+def _new_records(log: DisclosureLog) -> int:
+    """The records checked afresh by this build, not read back from the cache."""
+    return sum(1 for disclosure in log.disclosures if disclosure.kept_body is None)
