@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -566,3 +567,40 @@ def test_open_data_is_written_again_from_the_files_the_last_build_left(tmp_path:
     stats = [(f.stat().st_ino, f.stat().st_mtime_ns) for f in files]
     assert build(warm).ok
     assert [(f.stat().st_ino, f.stat().st_mtime_ns) for f in files] == stats
+
+
+def test_an_attachment_copied_before_is_kept_until_its_file_changes(tmp_path: Path) -> None:
+    """A rebuild keeps the output folder's copy of an attachment whose file has the same
+    place and stat, without copying it again; a changed file, or a copy changed by hand,
+    is copied again."""
+    warm, clean = tmp_path / "warm", tmp_path / "clean"
+    published = good_record(
+        reference="000005-25", attachments=[{"title": "Data", "file": "data.csv"}]
+    )
+    write_site(warm, {**RECORDS, "2025/published.yaml": published})
+    attachment = warm / "disclosures/2025/data.csv"
+    attachment.write_text("year,count\n2024,120\n", encoding="utf-8")
+    # Past the margin in which a file's stat is not trusted (it could change in the same tick).
+    time.sleep(parsed_records.RACY_NANOSECONDS / 1e9 + 0.2)
+    assert build(warm).ok
+    copy = warm / "output/disclosures/2025/000005-25/data.csv"
+    assert copy.read_text(encoding="utf-8") == "year,count\n2024,120\n"
+
+    # A byte of the copy changed with its stat put back: a rebuild that keeps the copy
+    # leaves it (one that copied the file again would not).
+    before = copy.stat()
+    copy.write_text("year,count\n2024,121\n", encoding="utf-8")
+    os.utime(copy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert build(warm).ok
+    assert copy.read_text(encoding="utf-8") == "year,count\n2024,121\n"
+
+    # The copy changed by hand, with a new modification time: copied again.
+    copy.write_text("year,count\n2024,122\n", encoding="utf-8")
+    assert build(warm).ok
+    assert copy.read_text(encoding="utf-8") == "year,count\n2024,120\n"
+
+    # The attachment changed (a record names its file, not its bytes): copied again, as a
+    # clean build copies it.
+    attachment.write_text("year,count\n2024,130\n", encoding="utf-8")
+    matches_a_clean_build(warm, clean)
+    assert copy.read_text(encoding="utf-8") == "year,count\n2024,130\n"

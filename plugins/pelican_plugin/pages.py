@@ -56,4 +56,4 @@ class DisclosurePagesGenerator(LogPageGenerator):
             # Only listed files are copied, and never a hidden one, whatever the checks said.
             if attachment.file and not is_hidden(Path(attachment.file)):
                 source = disclosure.source_path.parent / attachment.file
-                copy_file(source, self.log_file(disclosure.url + source.name))
+                self.copy_kept(source, disclosure.url + source.name)

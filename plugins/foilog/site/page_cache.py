@@ -13,6 +13,11 @@ When a page's fingerprint is in the cache and its file in the output folder is s
 same, the build keeps that file (`Build.keep`) instead of rendering the page. A file
 changed since, by hand or by anything else, is made again; a failed build changes nothing
 in the output folder, and notes nothing.
+
+A file copied into the site as it is (a record's attachment) is kept the same way: its
+fingerprint is the source file's place and stat, trusted as the record files' stats are
+(foilog.records.parsed_records): a file changed within RACY_NANOSECONDS before the build
+started is copied again by the next build too.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import hashlib
 import io
 import os
 import pickle
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +34,7 @@ from typing import Any
 from foilog.core.cache_files import KeptValues
 from foilog.core.fingerprint import code_fingerprint, files_fingerprint
 from foilog.records.model import Disclosure
+from foilog.records.parsed_records import RACY_NANOSECONDS
 from foilog.site.browse import BrowseGroup
 from foilog.site.output import Build
 from foilog.site.pagination import Page
@@ -101,6 +108,8 @@ class PageCache:
         self._record_keys: dict[int, str] = {}  # by id(): a record is on many pages
         self._group_keys: dict[int, tuple[BrowseGroup, str]] = {}  # by id(), as records
         self.rendered: dict[str, str] = {}  # fingerprint -> file, for pages made this build
+        # A source file changed since is copied again by the next build as well.
+        self.trusted_before = time.time_ns() - RACY_NANOSECONDS
         if build is not None:
             build.when_finished(self.save)
 
@@ -110,6 +119,30 @@ class PageCache:
         if quick is not None:
             return quick
         return self._pickled_hash((self.site, template, url, sorted(values.items())))
+
+    def copy_fingerprint(self, source: Path, relative: str) -> str | None:
+        """The fingerprint of `source` copied to `relative`: the file's place and stat.
+        None when it cannot be trusted to tell the file's bytes (changed too recently, or
+        not found): such a file is always copied."""
+        try:
+            found = os.stat(source)  # noqa: PTH116 (a string is quicker, for each attachment)
+        except OSError:
+            return None
+        if max(found.st_mtime_ns, found.st_ctime_ns) >= self.trusted_before:
+            return None
+        text = repr(
+            (
+                "copy",
+                relative,
+                os.path.realpath(source),
+                found.st_size,
+                found.st_mtime_ns,
+                found.st_ctime_ns,
+                found.st_ino,
+                found.st_dev,
+            )
+        )
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _pickled_hash(self, value: object) -> str | None:
         """A hash of `value` pickled, each record in it standing for its key; None when it

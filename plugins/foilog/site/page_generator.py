@@ -13,7 +13,7 @@ from foilog.core.translation import install
 from foilog.records.markdown_text import render_markdown
 from foilog.records.model import ACT_LABELS, NOT_RECORDED, OUTCOME_LABELS, DisclosureLog
 from foilog.settings import SiteSettings
-from foilog.site.output import build_in, output_file, output_relative, write_text
+from foilog.site.output import build_in, copy_file, output_file, output_relative, write_text
 from foilog.site.page_cache import PageCache
 from foilog.site.template_filters import FILTERS, TESTS
 
@@ -59,6 +59,18 @@ class LogGenerator(Generator):
             build.write(self.log_file(address), make())
         else:
             write_text(self.log_file(address), make())
+        if fingerprint:
+            page_cache.rendered_page(fingerprint, relative)
+
+    def copy_kept(self, source: Path, address: str) -> None:
+        """Copy the file `source` to the log's `address`; or, when an earlier build copied
+        the same file, unchanged since, there, take that build's copy (PageCache)."""
+        page_cache: PageCache = self.context["page_cache"]
+        relative = output_relative(self.site.url_prefix + address)
+        fingerprint = page_cache.copy_fingerprint(source, relative)
+        if fingerprint and page_cache.reuse(fingerprint, relative):
+            return
+        copy_file(source, self.log_file(address))
         if fingerprint:
             page_cache.rendered_page(fingerprint, relative)
 
