@@ -18,7 +18,9 @@ class OpenDataGenerator(LogGenerator):
     def generate_output(self, writer: Any) -> None:
         page_cache = self.context["page_cache"]
         files = SplicedFiles(self.site.cache_path, page_cache.site, build_in(self.output_path))
-        for url, texts in open_data_files(self.site, self.log).items():
+        # Each record's key, as its pages were fingerprinted: worked out once in a build.
+        data = open_data_files(self.site, self.log, page_cache.record_key)
+        for url, texts in data.items():
             files.write(output_relative(self.site.url_prefix + url), self.log_file(url), texts)
 
 

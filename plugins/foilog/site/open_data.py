@@ -41,9 +41,14 @@ def _csv_lines(columns: dict[str, str], rows: Iterable[dict[str, str]]) -> str:
     return _csv_text([row[column] for column in columns] for row in rows)
 
 
-def open_data_files(site: SiteSettings, log: DisclosureLog) -> dict[str, RecordTexts]:
+def open_data_files(
+    site: SiteSettings,
+    log: DisclosureLog,
+    key_of: Callable[[Disclosure], str] = record_key,
+) -> dict[str, RecordTexts]:
     """Each open data file's text, by its address under the log: its records' texts are
-    made only when they are written, and only those the last build's file has not."""
+    made only when they are written, and only those the last build's file has not.
+    `key_of` gives a record's key (`record_key`): a build passes the keys its pages used."""
     base = site.absolute_url
     welsh = WELSH in site.languages
     columns, figure_fields = disclosure_columns(site.languages), figure_columns(site.languages)
@@ -73,7 +78,7 @@ def open_data_files(site: SiteSettings, log: DisclosureLog) -> dict[str, RecordT
             record[WELSH] = disclosure_record(in_language(d, WELSH), welsh_url(d))
         return json.dumps(record, ensure_ascii=False)
 
-    keys = [record_key(d) for d in log.disclosures]
+    keys = [key_of(d) for d in log.disclosures]
 
     def texts(
         head: str, separator: str, tail: str, make: Callable[[Disclosure], str]

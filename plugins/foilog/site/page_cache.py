@@ -149,7 +149,7 @@ class PageCache:
         cannot be pickled."""
         buffer = io.BytesIO()
         try:
-            _ValuesPickler(buffer, self._record_key).dump(value)
+            _ValuesPickler(buffer, self.record_key).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
         return hashlib.sha256(buffer.getvalue()).hexdigest()
@@ -162,7 +162,7 @@ class PageCache:
         parts = ["plain", self.site, template, url]
         for name, value in sorted(values.items()):
             if isinstance(value, Disclosure):
-                parts += [name, self._record_key(value)]
+                parts += [name, self.record_key(value)]
             elif type(value) in PLAIN_TYPES:
                 parts += [name, repr(value)]
             elif isinstance(value, BrowseGroup):
@@ -173,7 +173,7 @@ class PageCache:
             elif isinstance(value, Page) and all(isinstance(i, Disclosure) for i in value.items):
                 numbers = (value.number, value.base, value.total, value.window)
                 parts += [name, repr((numbers, value.newer, value.older))]
-                parts += [self._record_key(item) for item in value.items]
+                parts += [self.record_key(item) for item in value.items]
             else:
                 return None
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
@@ -190,7 +190,8 @@ class PageCache:
             found = self._group_keys[id(group)] = (group, key)
         return found[1]
 
-    def _record_key(self, disclosure: Disclosure) -> str:
+    def record_key(self, disclosure: Disclosure) -> str:
+        """`record_key` of the record, worked out once in a build."""
         key = self._record_keys.get(id(disclosure))
         if key is None:
             key = self._record_keys[id(disclosure)] = record_key(disclosure)
