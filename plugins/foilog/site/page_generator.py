@@ -50,17 +50,16 @@ class LogGenerator(Generator):
         `address` was made by an earlier build from the same `kind` and `values`, and the
         site did not change (PageCache), take that build's file without calling `make`."""
         page_cache: PageCache = self.context["page_cache"]
+
+        def write() -> None:
+            build = build_in(self.output_path)
+            if build:
+                build.write(self.log_file(address), make())
+            else:
+                write_text(self.log_file(address), make())
+
         fingerprint = page_cache.fingerprint(kind, address, values)
-        relative = output_relative(self.site.url_prefix + address)
-        if fingerprint and page_cache.reuse(fingerprint, relative):
-            return
-        build = build_in(self.output_path)
-        if build:
-            build.write(self.log_file(address), make())
-        else:
-            write_text(self.log_file(address), make())
-        if fingerprint:
-            page_cache.rendered_page(fingerprint, relative)
+        self._made_unless_kept(fingerprint, output_relative(self.site.url_prefix + address), write)
 
     def copy_kept(self, source: Path, address: str) -> None:
         """Copy the file `source` to the log's `address`; or, when an earlier build copied
@@ -68,9 +67,20 @@ class LogGenerator(Generator):
         page_cache: PageCache = self.context["page_cache"]
         relative = output_relative(self.site.url_prefix + address)
         fingerprint = page_cache.copy_fingerprint(source, relative)
+        self._made_unless_kept(
+            fingerprint, relative, lambda: copy_file(source, self.log_file(address))
+        )
+
+    def _made_unless_kept(
+        self, fingerprint: str | None, relative: str, make: Callable[[], None]
+    ) -> None:
+        """Keep the last build's file at `relative` (from the output folder) when it was
+        made from `fingerprint` and is as that build left it; else `make` it, noting its
+        fingerprint for the next build."""
+        page_cache: PageCache = self.context["page_cache"]
         if fingerprint and page_cache.reuse(fingerprint, relative):
             return
-        copy_file(source, self.log_file(address))
+        make()
         if fingerprint:
             page_cache.rendered_page(fingerprint, relative)
 
